@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { Channel, Kind, Language, PublicationState, Status } from './enums.js';
+import { DepartmentId, Instant, ItemId, ServiceCode, ServiceRequestId, StaffId } from './ids.js';
+
+export const Location = z.object({
+  lat: z.number().min(-90).max(90).nullable(),
+  long: z.number().min(-180).max(180).nullable(),
+  address: z.string().max(500).nullable(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const Attachment = z.object({ url: z.string(), name: z.string().nullable().default(null) });
+
+/** One entry of the item's audit trail and routing history (P28). Server time orders them. */
+export const HistoryEvent = z.object({
+  id: z.string(),
+  at: Instant,
+  actorId: StaffId.nullable(),
+  actorName: z.string(),
+  /** e.g. received, classified, forwarded, assigned, restricted, answered, imported_task */
+  type: z.string(),
+  /** Free-form details, shown in the history view; never public. */
+  details: z.record(z.string(), z.unknown()).default({}),
+  /** The desk installation that made the change, when a desk did. */
+  clientId: z.string().nullable().default(null),
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const Comment = z.object({
+  id: z.string(),
+  authorId: StaffId,
+  authorName: z.string(),
+  at: Instant,
+  text: z.string(),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const AnswerDraft = z.object({
+  text: z.string(),
+  /** Increases with every saved edit; a save names the version it edited (conflict detection). */
+  version: z.number().int().nonnegative(),
+  updatedBy: StaffId.nullable(),
+  updatedAt: Instant.nullable(),
+});
+
+export const SentAnswer = z.object({
+  text: z.string(),
+  sentAt: Instant,
+  sentBy: z.string(),
+  channel: z.enum(['email', 'phone', 'in_person', 'letter', 'none']),
+});
+
+export const Answer = z.object({
+  draft: AnswerDraft.nullable(),
+  sent: SentAnswer.nullable(),
+  approvedBy: StaffId.nullable().default(null),
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const Publication = z.object({
+  state: PublicationState,
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  answer: z.string().nullable(),
+  publishedAt: Instant.nullable(),
+});
+export type Publication = z.infer<typeof Publication>;
+
+export const Restriction = z.object({
+  reason: z.string().min(1),
+  by: StaffId.nullable(),
+  at: Instant,
+});
+
+/**
+ * A feedback item as staff see it. `original` is never altered after receipt (P24); contact
+ * and `senderIp` are private and never reach any public output (P26).
+ */
+export const FeedbackItem = z.object({
+  id: ItemId,
+  serviceRequestId: ServiceRequestId,
+  /** Central change counter of this item: increases with every authoritative change. */
+  version: z.number().int().nonnegative(),
+  channel: Channel,
+  kind: Kind,
+  language: Language,
+  receivedAt: Instant,
+  updatedAt: Instant,
+  original: z.object({ title: z.string().nullable(), description: z.string() }),
+  author: z.object({ displayName: z.string().nullable(), anonymous: z.boolean() }),
+  contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
+  publicationPermission: z.boolean(),
+  location: Location.nullable(),
+  attachments: z.array(Attachment).default([]),
+  serviceCode: ServiceCode.nullable(),
+  departmentId: DepartmentId.nullable(),
+  assigneeId: StaffId.nullable(),
+  restricted: Restriction.nullable(),
+  status: Status,
+  /** Helsinki's detailed status, kept from imported data (e.g. "PROCESSED,PUBLIC_WORKS_COMPLETED"). */
+  detailedStatus: z.string().nullable().default(null),
+  dueAt: Instant,
+  comments: z.array(Comment).default([]),
+  answer: Answer,
+  publication: Publication,
+  history: z.array(HistoryEvent).default([]),
+});
+export type FeedbackItem = z.infer<typeof FeedbackItem>;

@@ -1,0 +1,4 @@
+export * from './enums.js';
+export * from './ids.js';
+export * from './reference.js';
+export * from './feedback-item.js';

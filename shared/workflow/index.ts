@@ -1,0 +1,3 @@
+export * from './status.js';
+export * from './due-dates.js';
+export * from './permissions.js';
