@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('../renderer/', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+
+/**
+ * The dev server needs an inline React refresh preamble and a websocket for hot reload; the strict
+ * CSP in index.html would block both. Only `vite serve` relaxes it; built files keep it as written.
+ */
+function relaxCspForDevServer(): Plugin {
+  return {
+    name: 'feedback-desk:relax-csp-for-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
+  };
+}
+
+export default defineConfig({
+  root,
+  // Relative asset URLs: the same build loads from file:// in Electron and from the web host.
+  base: './',
+  plugins: [react(), relaxCspForDevServer()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome130',
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    host: '127.0.0.1',
+    strictPort: false,
+    // `DESK_WEB_URL=http://127.0.0.1:8312 vite --config build/vite.renderer.config.ts` develops the UI
+    // against a running web host while keeping DeskApi calls same-origin.
+    proxy: process.env.DESK_WEB_URL ? { '/desk/': { target: process.env.DESK_WEB_URL, changeOrigin: true } } : undefined,
+  },
+});
