@@ -66,6 +66,36 @@ export const Publication = z.object({
 });
 export type Publication = z.infer<typeof Publication>;
 
+/** Why an item was marked unpublishable for misuse (P19b, P21). */
+export const Inappropriate = z.object({
+  reason: z.enum(['spam', 'inappropriate', 'unlawful']),
+  note: z.string().max(2000).nullable(),
+  by: StaffId.nullable(),
+  at: Instant,
+});
+
+/** The item was sent to the registry office (P6) with a templated reply to the sender. */
+export const RegistryRedirect = z.object({
+  reply: z.string(),
+  language: Language,
+  by: StaffId.nullable(),
+  at: Instant,
+});
+
+/** The matter continues outside the system (P13), e.g. by phone or a visit. */
+export const ContinuesOutside = z.object({
+  how: z.string().min(1).max(2000),
+  by: StaffId.nullable(),
+  at: Instant,
+});
+
+/** For walk-in items (P2, P29): who recorded the feedback and asked the publication question. */
+export const RecordedBy = z.object({
+  staffId: StaffId,
+  at: Instant,
+  permissionAsked: z.boolean(),
+});
+
 export const Restriction = z.object({
   reason: z.string().min(1),
   by: StaffId.nullable(),
@@ -104,5 +134,11 @@ export const FeedbackItem = z.object({
   answer: Answer,
   publication: Publication,
   history: z.array(HistoryEvent).default([]),
+  // Triage facts; optional so items stored before they existed still parse.
+  duplicateOf: ItemId.nullable().optional(),
+  inappropriate: Inappropriate.nullable().optional(),
+  registryRedirect: RegistryRedirect.nullable().optional(),
+  continuesOutside: ContinuesOutside.nullable().optional(),
+  recordedBy: RecordedBy.nullable().optional(),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;

@@ -42,6 +42,28 @@ export function defineMutation<Name extends string, Args extends { itemId: strin
   return def;
 }
 
+/**
+ * A mutation that creates an item (walk-in feedback). The client chooses the new item's ids, so a
+ * retried push finds the item already there instead of creating it twice.
+ */
+export interface CreationDef<Name extends string, Args extends { itemId: string }> {
+  name: Name;
+  creates: true;
+  args: z.ZodType<Args>;
+  authorize(actor: Actor, args: Args): boolean;
+  apply(args: Args, ctx: MutationContext): FeedbackItem;
+}
+
+export function defineCreation<Name extends string, Args extends { itemId: string }>(def: CreationDef<Name, Args>): CreationDef<Name, Args> {
+  return def;
+}
+
+export type AnyMutationDef = MutationDef<string, { itemId: string }> | CreationDef<string, { itemId: string }>;
+
+export function isCreation(def: AnyMutationDef): def is CreationDef<string, { itemId: string }> {
+  return 'creates' in def && def.creates === true;
+}
+
 export function historyEvent(ctx: MutationContext, type: string, details: Record<string, unknown> = {}): HistoryEvent {
   return {
     id: ctx.newId(),
@@ -63,15 +85,15 @@ export function withEvent(item: FeedbackItem, ctx: MutationContext, type: string
  * Validate, authorize and apply one mutation. The single entry point both the desk core and the
  * central server use, so the two can never disagree on what a mutation means.
  */
-export function runMutation(
-  def: MutationDef<string, { itemId: string }>,
-  rawArgs: unknown,
-  item: FeedbackItem | null,
-  ctx: MutationContext,
-): FeedbackItem {
+export function runMutation(def: AnyMutationDef, rawArgs: unknown, item: FeedbackItem | null, ctx: MutationContext): FeedbackItem {
   const parsed = def.args.safeParse(rawArgs);
   if (!parsed.success) {
     throw new MutationError('invalid_args', `invalid arguments for ${def.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  if (isCreation(def)) {
+    if (item) throw new MutationError('invalid_state', `item ${parsed.data.itemId} already exists`);
+    if (!def.authorize(ctx.actor, parsed.data)) throw new MutationError('forbidden', `${ctx.actor.displayName} may not ${def.name}`);
+    return def.apply(parsed.data, ctx);
   }
   if (!item) throw new MutationError('not_found', `item ${parsed.data.itemId} not found`);
   if (!def.authorize(ctx.actor, item, parsed.data)) {

@@ -1,25 +1,55 @@
-import type { MutationDef } from './define.js';
+import type { AnyMutationDef } from './define.js';
 import { addComment } from './add-comment.js';
 import { assign } from './assign.js';
 import { setKind, setService } from './classify.js';
+import { createWalkIn } from './create-walk-in.js';
 import { forwardToDepartment } from './forward-to-department.js';
+import { markInappropriate } from './mark-inappropriate.js';
+import { redirectToRegistry } from './redirect-to-registry.js';
+import { liftRestriction, restrictVisibility } from './restrict.js';
 import { saveAnswerDraft } from './save-answer-draft.js';
+import { linkDuplicate, markContinuesOutside, setLanguage, startTriage } from './triage.js';
 
 export * from './define.js';
-export { addComment, assign, setKind, setService, forwardToDepartment, saveAnswerDraft };
+export {
+  addComment,
+  assign,
+  createWalkIn,
+  forwardToDepartment,
+  liftRestriction,
+  linkDuplicate,
+  markContinuesOutside,
+  markInappropriate,
+  redirectToRegistry,
+  restrictVisibility,
+  saveAnswerDraft,
+  setKind,
+  setLanguage,
+  setService,
+  startTriage,
+};
 
 /** Every staff action by name. Adding a mutation = one file + one line here. */
 export const mutations = {
   setKind,
   setService,
+  setLanguage,
+  startTriage,
   forwardToDepartment,
   assign,
   addComment,
   saveAnswerDraft,
+  restrictVisibility,
+  liftRestriction,
+  markInappropriate,
+  redirectToRegistry,
+  linkDuplicate,
+  markContinuesOutside,
+  createWalkIn,
 } as const;
 
 export type MutationName = keyof typeof mutations;
 
-export function findMutation(name: string): MutationDef<string, { itemId: string }> | undefined {
-  return Object.hasOwn(mutations, name) ? (mutations[name as MutationName] as unknown as MutationDef<string, { itemId: string }>) : undefined;
+export function findMutation(name: string): AnyMutationDef | undefined {
+  return Object.hasOwn(mutations, name) ? (mutations[name as MutationName] as unknown as AnyMutationDef) : undefined;
 }

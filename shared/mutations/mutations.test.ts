@@ -63,3 +63,48 @@ describe('mutations', () => {
     expect(findMutation('toString')).toBeUndefined();
   });
 });
+
+describe('triage mutations', () => {
+  it('restricts with a reason, refuses restricting twice, and lifts with a reason', () => {
+    const restricted = run('restrictVisibility', { itemId: 'item-1', reason: 'terveystietoja' }, clerk);
+    expect(restricted.restricted).toMatchObject({ reason: 'terveystietoja', by: clerk.id });
+    expect(() => run('restrictVisibility', { itemId: 'item-1', reason: 'uudestaan' }, clerk, restricted)).toThrow(expect.objectContaining({ code: 'invalid_state' }));
+    const lifted = run('liftRestriction', { itemId: 'item-1', reason: 'ei arkaluonteista' }, clerk, restricted);
+    expect(lifted.restricted).toBeNull();
+    expect(lifted.history.at(-1)).toMatchObject({ type: 'restriction_lifted', details: { previousReason: 'terveystietoja' } });
+  });
+
+  it('redirects a formal complaint to the registry office with a reply in the item language', () => {
+    const sv = run('redirectToRegistry', { itemId: 'item-1' }, clerk, makeItem({ language: 'sv' }));
+    expect(sv.status).toBe('redirected_to_registry');
+    expect(sv.registryRedirect?.reply).toMatch(/registratorskontor/);
+    expect(sv.registryRedirect?.reply).toContain('helsinki.kirjaamo@hel.fi');
+  });
+
+  it('marks spam as rejected and withheld from publication, keeping the item', () => {
+    const out = run('markInappropriate', { itemId: 'item-1', reason: 'spam', note: 'mainos' }, clerk);
+    expect(out).toMatchObject({ status: 'rejected', inappropriate: { reason: 'spam', note: 'mainos' }, publication: { state: 'withheld' } });
+    expect(out.original).toEqual(makeItem().original);
+  });
+
+  it('creates a walk-in item with the ids the desk chose, recorded by the clerk, due in a week', () => {
+    const args = {
+      itemId: 'walkin-1',
+      serviceRequestId: 'w0000000000000000001',
+      kind: 'criticism',
+      language: 'fi',
+      description: 'Asiakas kertoo, että kirjaston ovi jumittaa talvella.',
+      displayName: 'Liisa',
+      publicationPermission: false,
+      permissionAsked: true,
+    };
+    const item = runMutation(findMutation('createWalkIn')!, args, null, ctx(clerk));
+    expect(item).toMatchObject({ id: 'walkin-1', channel: 'verbal', status: 'received', author: { displayName: 'Liisa', anonymous: false }, recordedBy: { staffId: clerk.id, permissionAsked: true } });
+    expect(item.dueAt).toBe('2026-11-28T10:00:00.000Z');
+    // A retried push must not create it twice.
+    expect(() => runMutation(findMutation('createWalkIn')!, args, item, ctx(clerk))).toThrow(expect.objectContaining({ code: 'invalid_state' }));
+    // Responders do not record walk-ins; a missing publication question is refused.
+    expect(() => runMutation(findMutation('createWalkIn')!, args, null, ctx(kympResponder))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => runMutation(findMutation('createWalkIn')!, { ...args, permissionAsked: false }, null, ctx(clerk))).toThrow(expect.objectContaining({ code: 'invalid_args' }));
+  });
+});

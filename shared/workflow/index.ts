@@ -1,3 +1,4 @@
 export * from './status.js';
 export * from './due-dates.js';
 export * from './permissions.js';
+export * from './registry-redirect.js';
