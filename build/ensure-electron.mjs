@@ -17,8 +17,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const electronDir = join(root, 'node_modules', 'electron');
-const marker = join(root, '.electron-unavailable');
+// Overridable so tests can point the script at a throw-away electron package.
+const electronDir = process.env.FEEDBACK_DESK_ELECTRON_DIR || join(root, 'node_modules', 'electron');
+const marker = process.env.FEEDBACK_DESK_ELECTRON_DIR ? join(electronDir, '.electron-unavailable') : join(root, '.electron-unavailable');
 const PREFIX = 'Feedback Desk:';
 
 export function electronBinaryPath(dir = electronDir) {

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: one command after `npm ci`.
+ *  1. the embedded central API with demo data (.data/central; seeded on first run, kept after),
+ *     on 127.0.0.1:8311 or the next free port;
+ *  2. the renderer built if dist/renderer is missing or older than its sources;
+ *  3. the Electron window where the Electron binary exists, otherwise browser mode
+ *     (the desk core + web host on 127.0.0.1:8312 or the next free port, URL printed).
+ * Ctrl+C stops everything. FEEDBACK_DESK_BROWSER=1 (or --browser) forces browser mode.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { electronBinaryPath } from './ensure-electron.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataRoot = join(root, '.data');
+const rendererOut = join(root, 'dist', 'renderer');
+const CENTRAL_PORT = 8311;
+const DESK_PORT = 8312;
+const PORT_TRIES = 20;
+
+const say = (line = '') => console.log(line);
+const fail = (message) => {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+};
+
+/** Newest modification time under the given paths (tests excluded: they do not change the build). */
+function newestMtime(paths) {
+  let newest = 0;
+  const walk = (p) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  paths.forEach(walk);
+  return newest;
+}
+
+function run(cmd, args, label) {
+  return new Promise((resolveRun, rejectRun) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+    child.on('error', rejectRun);
+    child.on('exit', (code, signal) => (code === 0 ? resolveRun() : rejectRun(new Error(`${label} failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+async function ensureRenderer() {
+  const index = join(rendererOut, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = newestMtime([join(root, 'renderer'), join(root, 'shared'), join(root, 'build', 'vite.renderer.config.ts')]);
+  if (built && built >= sources) return;
+  say(built ? 'Renderer sources changed: rebuilding dist/renderer ...' : 'Building the renderer (first start) ...');
+  await run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'build/vite.renderer.config.ts', '--logLevel', 'warn'], 'renderer build');
+}
+
+/** Starts something on the preferred port, or the next free one when that is taken. */
+async function onFreePort(preferred, label, startOn) {
+  for (let port = preferred; port < preferred + PORT_TRIES; port++) {
+    try {
+      return await startOn(port);
+    } catch (err) {
+      if (err?.code !== 'EADDRINUSE') throw err;
+      if (port === preferred) say(`${label}: port ${port} is in use, trying the next one`);
+    }
+  }
+  throw new Error(`${label}: no free port in ${preferred}..${preferred + PORT_TRIES - 1}`);
+}
+
+function hasDisplay() {
+  return process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** Best effort: the URL is printed either way. */
+function openInBrowser(url) {
+  if (process.env.CI || process.env.FEEDBACK_DESK_NO_OPEN || !hasDisplay()) return;
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no opener on this system
+  }
+}
+
+async function main() {
+  const forceBrowser = process.argv.includes('--browser') || !!process.env.FEEDBACK_DESK_BROWSER;
+  register(); // lets this Node process import the TypeScript sources directly
+  const { startCentral } = await import('../central/server.ts');
+
+  const stops = [];
+  let stopping = false;
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => process.exit(code || 1), 8000);
+    timer.unref();
+    for (const stop of stops.reverse()) await stop().catch((err) => console.error('npm start: while stopping:', err?.message ?? err));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => {
+    say('\nStopping Feedback Desk ...');
+    void stopAll(0);
+  });
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const centralData = join(dataRoot, 'central');
+  const firstRun = !existsSync(centralData) || readdirSync(centralData).length === 0;
+  mkdirSync(centralData, { recursive: true });
+  if (firstRun) say('First start: seeding the central API with demo data ...');
+  const central = await onFreePort(CENTRAL_PORT, 'central API', (port) =>
+    startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: firstRun ? 'demo' : 'none' }),
+  );
+  stops.push(() => central.close());
+
+  await ensureRenderer();
+
+  const electronBin = electronBinaryPath(join(root, 'node_modules', 'electron'));
+  if (electronBin && !forceBrowser && hasDisplay()) {
+    const { buildElectron } = await import('./build-electron.mjs');
+    await buildElectron({ quiet: true });
+    say(`Feedback Desk: central API ${central.url}; opening the desktop window ...`);
+    const child = spawn(electronBin, [join(root, 'dist', 'electron', 'main.cjs'), `--central=${central.url}`], { cwd: root, stdio: 'inherit', env: process.env });
+    stops.push(async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    });
+    child.on('exit', (code) => void stopAll(code ?? 0));
+    return;
+  }
+
+  const { createDesk } = await import('../electron/desk/desk.ts');
+  const { startWebHost } = await import('../electron/web-host.ts');
+  const desk = await createDesk({ dataDir: join(dataRoot, 'desk'), centralUrl: central.url });
+  stops.push(() => desk.close());
+  const host = await onFreePort(DESK_PORT, 'desk web host', (port) => startWebHost({ port, desk, staticDir: rendererOut }));
+  stops.push(() => host.close());
+
+  const why = forceBrowser ? 'browser mode requested' : electronBin ? 'no display for the desktop window' : 'Electron binary not installed';
+  say('');
+  say('  Feedback Desk is running.');
+  say(`  Open:          ${host.url}   (browser mode: ${why})`);
+  say(`  Central API:   ${central.url}   (demo data in .data/central)`);
+  say('  Demo sign-in:  neuvonta, kymp.vastaaja, kasko.vastaaja, moderaattori or admin; password "demo"');
+  say('  Ctrl+C stops everything.');
+  say('');
+  say(`Feedback Desk (browser mode): ${host.url}`);
+  openInBrowser(host.url);
+}
+
+main().catch((err) => fail(err?.stack ?? err?.message ?? String(err)));
