@@ -1,0 +1,49 @@
+/**
+ * The demo seed: real published Helsinki feedback 2014-2016 plus generated current work, demo
+ * staff and a demo Open311 api key. Source data © City of Helsinki (data/ATTRIBUTION.md).
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { CentralStore } from '../store/central-store.js';
+import { hashPassword } from '../store/passwords.js';
+import { departments, divisionServices, loadOpen311Services } from './reference-data.js';
+import { convertHelsinkiFixture } from './helsinki-import.js';
+import { generateCurrentWork } from './current-work.js';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
+
+/** The project's data folder (copied from ../shared/data with its attribution). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export interface SeedReport {
+  seeded: boolean;
+  importedItems: number;
+  generatedItems: number;
+}
+
+/**
+ * Seed a database that has never been seeded and holds no items. Idempotent: the marker is
+ * written in the same transaction as the data, so a crash leaves either nothing or everything.
+ */
+export async function seedDemo(store: CentralStore, opts: { now: Date; dataDir?: string } ): Promise<SeedReport> {
+  if (store.getMeta('seed') !== null || store.itemCount() > 0) return { seeded: false, importedItems: 0, generatedItems: 0 };
+  const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+
+  const open311Services = loadOpen311Services(join(dataDir, 'open311'));
+  const services = [...open311Services, ...divisionServices];
+  const imported = convertHelsinkiFixture(join(dataDir, 'helsinki-feedback-2014-2016.json'), new Set(services.map((s) => s.code)));
+  const generated = generateCurrentWork({ now: opts.now, dataDir });
+  // scrypt is asynchronous; hash before the (synchronous) transaction.
+  const hashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(DEMO_PASSWORD)));
+
+  store.transaction(() => {
+    if (store.getMeta('seed') !== null) return;
+    departments.forEach((d, i) => store.putDepartment(d, i));
+    [...services, ...imported.extraServices].forEach((s, i) => store.putService(s, i));
+    DEMO_STAFF.forEach((s, i) => store.insertStaff(s, hashes[i]));
+    store.addApiKey(DEMO_API_KEY, 'demo web form', 'web_form');
+    for (const item of imported.items) store.putItem(item, { keepVersion: true });
+    for (const item of generated) store.putItem(item, { keepVersion: true, senderIp: item.channel === 'web_form' || item.channel === 'app' ? '192.0.2.10' : null });
+    store.setMeta('seed', JSON.stringify({ kind: 'demo', at: opts.now.toISOString() }));
+  });
+  return { seeded: true, importedItems: imported.items.length, generatedItems: generated.length };
+}

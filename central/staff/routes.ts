@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { LoginRequest, PullQuery, PushRequest, type LoginResponse } from '../../shared/api/sync-protocol.js';
+import type { CentralStore } from '../store/central-store.js';
+import { HttpError, parseOr400 } from '../http/errors.js';
+import { authenticate, requireOwnClient } from './auth.js';
+import { pullPage } from './pull.js';
+import { applyPush } from './push.js';
+import type { EventHub } from './events.js';
+
+/** The staff sync API (mounted under /staff/v1). */
+export function staffRoutes(store: CentralStore, hub: EventHub) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    app.post('/login', async (request, reply) => {
+      const body = parseOr400(LoginRequest, request.body, 'login request');
+      const staff = await store.checkCredentials(body.username, body.password);
+      if (!staff) throw new HttpError(401, 'bad_credentials', 'wrong username or password');
+      store.bindClient(body.clientId, staff.id);
+      const { token, expiresAt } = store.createSession(staff.id, body.clientId);
+      request.log.info({ staffId: staff.id, clientId: body.clientId }, 'signed in');
+      const response: LoginResponse = { token, expiresAt, staff };
+      return reply.send(response);
+    });
+
+    app.post('/logout', async (request) => {
+      const auth = authenticate(store, request);
+      store.deleteSession(auth.token);
+      return { ok: true };
+    });
+
+    app.get('/pull', async (request, reply) => {
+      const auth = authenticate(store, request);
+      const query = parseOr400(PullQuery, request.query, 'pull query');
+      requireOwnClient(auth, query.clientId);
+      const body = pullPage(store, auth, query);
+      return reply.header('content-type', 'application/json; charset=utf-8').send(body);
+    });
+
+    app.post('/push', { bodyLimit: 32 * 1024 * 1024 }, async (request) => {
+      const auth = authenticate(store, request);
+      const body = parseOr400(PushRequest, request.body, 'push request');
+      requireOwnClient(auth, body.clientId);
+      return applyPush(store, auth, body, request.log);
+    });
+
+    app.get('/events', async (request, reply) => {
+      const auth = authenticate(store, request, { allowQueryToken: true });
+      reply.hijack();
+      hub.open(reply.raw, auth.actor, auth.token);
+    });
+  };
+}
