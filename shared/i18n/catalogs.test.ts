@@ -16,7 +16,7 @@ describe('message catalogs', () => {
 
     it(`${lang} has no empty texts and the same {{placeholders}} as fi`, () => {
       const get = (c: object, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], c) as string;
-      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => m[1]).sort();
       for (const key of fiKeys) {
         const text = get(catalogs[lang], key);
         expect(text.trim(), `${lang}:${key}`).not.toBe('');

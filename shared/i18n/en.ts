@@ -104,8 +104,8 @@ export const en: Messages = {
   },
   inbox: {
     label: 'Feedback: {{view}}',
-    total_one: '{{count}} item',
-    total_other: '{{count}} items',
+    total_one: '{{count, number}} item',
+    total_other: '{{count, number}} items',
     empty: 'There is no feedback in this view.',
     loadingRow: 'Loading…',
     noTitle: '(no title)',

@@ -102,8 +102,8 @@ export const fi = {
   },
   inbox: {
     label: 'Palautteet: {{view}}',
-    total_one: '{{count}} palaute',
-    total_other: '{{count}} palautetta',
+    total_one: '{{count, number}} palaute',
+    total_other: '{{count, number}} palautetta',
     empty: 'Tässä näkymässä ei ole palautteita.',
     loadingRow: 'Ladataan…',
     noTitle: '(ei otsikkoa)',

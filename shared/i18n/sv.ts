@@ -104,8 +104,8 @@ export const sv: Messages = {
   },
   inbox: {
     label: 'Respons: {{view}}',
-    total_one: '{{count}} respons',
-    total_other: '{{count}} responser',
+    total_one: '{{count, number}} respons',
+    total_other: '{{count, number}} responser',
     empty: 'Det finns ingen respons i den här vyn.',
     loadingRow: 'Laddar…',
     noTitle: '(ingen rubrik)',

@@ -1,0 +1,172 @@
+import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorText.js';
+import { useInboxPages, PAGE_SIZE } from '../../state/queries.js';
+import { SORTS, useUiStore, type SortKey } from '../../state/ui-store.js';
+import { useLookup } from '../../state/use-lookup.js';
+import { InboxRowSkeleton, InboxRowView, ROW_HEIGHT } from './InboxRowView.js';
+
+export interface InboxListHandle {
+  focus(): void;
+  /** The id of the row under the cursor, if that row is loaded. */
+  idAt(index: number): string | undefined;
+  total(): number;
+}
+
+export const rowDomId = (index: number) => `inbox-row-${index}`;
+
+/**
+ * The middle pane: a virtualised listbox over listInbox pages. Only the rows on screen exist in
+ * the DOM and only their pages are fetched, so 200,000 cached items scroll like 200.
+ */
+export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, ref) {
+  const { t } = useTranslation();
+  const view = useUiStore((s) => s.view);
+  const sort = useUiStore((s) => s.sort);
+  const setSort = useUiStore((s) => s.setSort);
+  const cursor = useUiStore((s) => s.cursor);
+  const setCursor = useUiStore((s) => s.setCursor);
+  const openItemId = useUiStore((s) => s.openItemId);
+  const openItem = useUiStore((s) => s.openItem);
+  const lookup = useLookup();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const totalRef = useRef(0);
+
+  // Which pages the visible rows fall on; page 0 first, which also tells the total.
+  const [span, setSpan] = useState({ first: 0, last: 0 });
+  const data = useInboxPages(view, sort, span.first, span.last);
+  const total = data.total ?? 0;
+  totalRef.current = total;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    onChange: (instance) => {
+      const items = instance.getVirtualItems();
+      if (items.length === 0) return;
+      const first = Math.floor(items[0].index / PAGE_SIZE);
+      const last = Math.floor(items[items.length - 1].index / PAGE_SIZE);
+      setSpan((prev) => (prev.first === first && prev.last === last ? prev : { first, last }));
+    },
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  // A new view or order starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [view, sort, virtualizer]);
+
+  const rowAt = (index: number) => data.pages.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
+
+  useImperativeHandle(ref, () => ({
+    focus: () => scrollRef.current?.focus(),
+    idAt: (index) => rowAt(index)?.id,
+    total: () => totalRef.current,
+  }));
+
+  // Keep the cursor in range when the view shrinks, and on screen when it moves.
+  useEffect(() => {
+    if (total > 0 && cursor >= total) setCursor(total - 1);
+  }, [total, cursor, setCursor]);
+  useEffect(() => {
+    if (total > 0 && cursor < total) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, total, virtualizer]);
+
+  const viewName = t(`views.${view}`);
+
+  return (
+    <Box component="section" aria-label={t('inbox.label', { view: viewName })} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Typography variant="h1" component="h2" sx={{ fontSize: '1rem', flex: 1 }}>
+          {viewName}{' '}
+          <Box component="span" sx={{ fontWeight: 400, color: 'text.secondary', fontSize: '0.875rem' }} data-testid="inbox-total">
+            {data.total === undefined ? '' : t('inbox.total', { count: total })}
+          </Box>
+        </Typography>
+        <TextField
+          select
+          label={t('inbox.sortLabel')}
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+          sx={{ minWidth: 170 }}
+        >
+          {(Object.keys(SORTS) as SortKey[]).map((key) => (
+            <MenuItem key={key} value={key}>
+              {t(`inbox.sort.${key}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      {data.error ? (
+        <Box sx={{ p: 1 }}>
+          <ErrorAlert error={data.error} />
+        </Box>
+      ) : null}
+      {!data.isPending && total === 0 && !data.error ? (
+        <Typography sx={{ p: 2 }} color="text.secondary">
+          {t('inbox.empty')}
+        </Typography>
+      ) : null}
+      <Box
+        ref={scrollRef}
+        role="listbox"
+        tabIndex={0}
+        aria-label={t('inbox.label', { view: viewName })}
+        aria-activedescendant={total > 0 ? rowDomId(Math.min(cursor, total - 1)) : undefined}
+        data-testid="inbox-list"
+        sx={{ flex: 1, overflow: 'auto', position: 'relative', contain: 'strict', '&:focus-visible': { outlineOffset: -3 } }}
+      >
+        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {virtualItems.map((item) => {
+            const row = rowAt(item.index);
+            const active = item.index === cursor;
+            const open = row !== undefined && row.id === openItemId;
+            return (
+              <Box
+                key={item.key}
+                id={rowDomId(item.index)}
+                role="option"
+                aria-selected={active}
+                aria-current={open ? 'true' : undefined}
+                aria-posinset={item.index + 1}
+                aria-setsize={total}
+                data-testid="inbox-row"
+                data-item-id={row?.id}
+                onClick={() => {
+                  setCursor(item.index);
+                  if (row) openItem(row.id);
+                  scrollRef.current?.focus();
+                }}
+                sx={(theme) => ({
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  cursor: 'pointer',
+                  borderBottom: 1,
+                  borderColor: 'divider',
+                  borderLeft: 4,
+                  borderLeftColor: row?.restricted ? theme.palette.restricted.border : 'transparent',
+                  bgcolor: open ? theme.palette.action.selected : row?.restricted ? theme.palette.restricted.background : 'background.paper',
+                  ...(active && { boxShadow: `inset 0 0 0 2px ${theme.palette.focusOutline}` }),
+                  '&:hover': { bgcolor: open ? theme.palette.action.selected : theme.palette.action.hover },
+                })}
+              >
+                {row ? <InboxRowView row={row} lookup={lookup} /> : <InboxRowSkeleton />}
+              </Box>
+            );
+          })}
+        </Box>
+      </Box>
+    </Box>
+  );
+});

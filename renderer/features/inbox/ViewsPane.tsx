@@ -1,0 +1,70 @@
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { InboxView } from '../../../shared/api/desk-api.js';
+import { useViewCount } from '../../state/queries.js';
+import { useUiStore } from '../../state/ui-store.js';
+
+const VIEW_ORDER: InboxView[] = ['new', 'in_triage', 'mine', 'my_department', 'due_soon', 'overdue', 'restricted', 'redirected', 'all'];
+
+function ViewLink({ view }: { view: InboxView }) {
+  const { t, i18n } = useTranslation();
+  const selected = useUiStore((s) => s.view === view);
+  const setView = useUiStore((s) => s.setView);
+  const openItem = useUiStore((s) => s.openItem);
+  const count = useViewCount(view);
+  const n = count.data;
+  const highlight = n ? (view === 'overdue' ? 'error' : view === 'due_soon' ? 'warning' : null) : null;
+  return (
+    <ListItemButton
+      selected={selected}
+      aria-current={selected ? 'page' : undefined}
+      onClick={() => {
+        setView(view);
+        openItem(null);
+      }}
+      data-testid={`view-${view}`}
+      sx={{ py: 0.5, borderLeft: 4, borderColor: selected ? 'primary.main' : 'transparent' }}
+    >
+      <ListItemText primary={t(`views.${view}`)} slotProps={{ primary: { sx: { fontWeight: selected ? 700 : 400 } } }} />
+      <Box
+        component="span"
+        aria-label={n === undefined ? undefined : t('views.countLabel', { view: t(`views.${view}`), count: n })}
+        sx={{
+          ml: 1,
+          px: 0.75,
+          minWidth: 28,
+          textAlign: 'right',
+          fontVariantNumeric: 'tabular-nums',
+          fontSize: '0.8rem',
+          fontWeight: 700,
+          ...(highlight === 'error' && { bgcolor: 'error.main', color: 'error.contrastText' }),
+          ...(highlight === 'warning' && { bgcolor: 'warning.main', color: 'warning.contrastText' }),
+          ...(!highlight && { color: 'text.secondary' }),
+        }}
+      >
+        {n === undefined ? '…' : n.toLocaleString(i18n.language)}
+      </Box>
+    </ListItemButton>
+  );
+}
+
+/** Left pane: the inbox views, each with its live count (a small dashboard of its own). */
+export function ViewsPane() {
+  const { t } = useTranslation();
+  return (
+    <Box component="nav" aria-labelledby="views-title" sx={{ overflow: 'auto', bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
+      <Typography id="views-title" variant="h4" component="h2" sx={{ px: 2, pt: 2, pb: 1, color: 'text.secondary' }}>
+        {t('views.title')}
+      </Typography>
+      <List dense disablePadding>
+        {VIEW_ORDER.map((view) => (
+          <ViewLink key={view} view={view} />
+        ))}
+      </List>
+    </Box>
+  );
+}

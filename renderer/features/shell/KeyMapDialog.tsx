@@ -1,0 +1,55 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../state/ui-store.js';
+
+/** The keys that work today; later issues add theirs here (N, C, R, F, A, T, S, L, X). */
+export const KEY_MAP = [
+  { keys: ['j'], action: 'next' },
+  { keys: ['k'], action: 'previous' },
+  { keys: ['Enter'], action: 'open' },
+  { keys: ['Esc'], action: 'back' },
+  { keys: ['?'], action: 'help' },
+] as const;
+
+export function KeyMapDialog() {
+  const { t } = useTranslation();
+  const open = useUiStore((s) => s.keyMapOpen);
+  const setOpen = useUiStore((s) => s.setKeyMapOpen);
+  return (
+    <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="keymap-title" maxWidth="xs" fullWidth>
+      <DialogTitle id="keymap-title">{t('keys.title')}</DialogTitle>
+      <DialogContent>
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}>
+          {KEY_MAP.map(({ keys, action }) => (
+            <Box key={action} sx={{ display: 'contents' }}>
+              <Box component="dt">
+                {keys.map((k) => (
+                  <Box
+                    key={k}
+                    component="kbd"
+                    sx={{ fontFamily: 'monospace', px: 0.75, py: 0.25, border: 1, borderColor: 'grey.500', borderBottomWidth: 2, bgcolor: 'grey.50' }}
+                  >
+                    {k}
+                  </Box>
+                ))}
+              </Box>
+              <Box component="dd" sx={{ m: 0 }}>
+                {t(`keys.${action}`)}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => setOpen(false)} variant="contained" autoFocus>
+          {t('keys.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

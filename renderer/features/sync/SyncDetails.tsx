@@ -1,0 +1,81 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../shared/api/desk-api.js';
+import { ErrorAlert } from '../../components/ErrorText.js';
+import { formatDateTime } from '../../lib/format.js';
+import { useSession, useSyncNow } from '../../state/queries.js';
+import { useUiStore } from '../../state/ui-store.js';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+export function SyncDetails({ status, error }: { status: SyncStatus | undefined; error: unknown }) {
+  const { t } = useTranslation();
+  const lang = useUiStore((s) => s.language);
+  const session = useSession();
+  const syncNow = useSyncNow();
+
+  return (
+    <Box sx={{ p: 2, width: 380 }} data-testid="sync-details">
+      <Typography variant="h2" sx={{ mb: 1.5 }}>
+        {t('sync.detailsTitle')}
+      </Typography>
+      {error && !status ? <ErrorAlert error={error} /> : null}
+      {status ? (
+        <>
+          {!status.online || status.phase === 'offline' ? (
+            <Alert severity="warning" sx={{ mb: 1.5 }}>
+              {t('sync.offlineHint')}
+            </Alert>
+          ) : null}
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+            <Row label={t('sync.phaseLabel')}>{t(`sync.phase.${status.phase}`)}</Row>
+            {status.progress ? (
+              <Row label={t('sync.progressLabel')}>
+                {status.progress.done} / {status.progress.total}
+              </Row>
+            ) : null}
+            <Row label={t('sync.lastSyncLabel')}>{status.lastSyncAt ? formatDateTime(status.lastSyncAt, lang) : t('sync.neverSynced')}</Row>
+            <Row label={t('sync.pendingLabel')}>{status.pendingCount || t('sync.none')}</Row>
+            {status.oldestPendingAt ? <Row label={t('sync.oldestPendingLabel')}>{formatDateTime(status.oldestPendingAt, lang)}</Row> : null}
+            <Row label={t('sync.rejectedLabel')}>
+              <Box component="span" sx={{ color: status.rejectedCount ? 'error.main' : undefined, fontWeight: status.rejectedCount ? 700 : 400 }}>
+                {status.rejectedCount || t('sync.none')}
+              </Box>
+            </Row>
+            {status.lastError ? <Row label={t('sync.lastErrorLabel')}>{status.lastError}</Row> : null}
+            <Row label={t('sync.centralLabel')}>{status.centralUrl}</Row>
+          </Box>
+        </>
+      ) : null}
+      {syncNow.error ? (
+        <Box sx={{ mt: 1.5 }}>
+          <ErrorAlert error={syncNow.error} />
+        </Box>
+      ) : null}
+      <Button
+        variant="contained"
+        sx={{ mt: 2 }}
+        onClick={() => syncNow.mutate()}
+        disabled={!session.data || syncNow.isPending}
+        data-testid="sync-now"
+      >
+        {t('sync.syncNow')}
+      </Button>
+    </Box>
+  );
+}

@@ -1,0 +1,154 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { DeskApi, DeskEvent, InboxView, Session, SyncStatus } from '../../shared/api/desk-api.js';
+import { useDesk } from '../app/desk-context.js';
+import { SORTS, type SortKey } from './ui-store.js';
+
+/** Rows fetched per listInbox call; the virtual list asks only for the pages it shows. */
+export const PAGE_SIZE = 100;
+
+export const keys = {
+  session: ['session'] as const,
+  syncStatus: ['syncStatus'] as const,
+  reference: ['reference'] as const,
+  inbox: ['inbox'] as const,
+  count: (view: InboxView) => ['inbox', 'count', view] as const,
+  page: (view: InboxView, sort: SortKey, page: number) => ['inbox', 'page', view, sort, page] as const,
+  items: ['item'] as const,
+  item: (id: string) => ['item', id] as const,
+};
+
+export function useSession() {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.session, queryFn: () => desk.whoAmI({}), staleTime: Infinity });
+}
+
+export function useSyncStatus() {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.syncStatus, queryFn: () => desk.syncStatus({}), refetchInterval: 30_000 });
+}
+
+export function useReference(enabled: boolean) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.reference, queryFn: () => desk.getReference({}), enabled, staleTime: 60_000 });
+}
+
+export function useViewCount(view: InboxView) {
+  const desk = useDesk();
+  return useQuery({
+    queryKey: keys.count(view),
+    queryFn: async () => (await desk.listInbox({ filter: { view }, page: { offset: 0, limit: 1 } })).total,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Inbox pages firstPage..lastPage (PAGE_SIZE rows each), fetched in parallel and cached per page. */
+export function useInboxPages(view: InboxView, sort: SortKey, firstPage: number, lastPage: number) {
+  const desk = useDesk();
+  const pages: number[] = [];
+  for (let p = firstPage; p <= Math.max(firstPage, lastPage); p++) pages.push(p);
+  return useQueries({
+    queries: pages.map((page) => ({
+      queryKey: keys.page(view, sort, page),
+      queryFn: () => desk.listInbox({ filter: { view }, sort: SORTS[sort], page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE } }),
+      placeholderData: keepPreviousData,
+      staleTime: 10_000,
+    })),
+    combine: (results) => ({
+      pages: new Map(pages.map((page, i) => [page, results[i].data] as const)),
+      total: results.find((r) => r.data)?.data?.total,
+      error: results.find((r) => r.error)?.error ?? null,
+      isPending: results.some((r) => r.isPending),
+    }),
+  });
+}
+
+export function useItem(id: string | null) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.item(id ?? ''), queryFn: () => desk.getItem({ id: id! }), enabled: id !== null });
+}
+
+export function useSignIn() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { username: string; password: string }) => desk.signIn(args),
+    onSuccess: (session) => {
+      client.removeQueries({ queryKey: keys.inbox });
+      client.removeQueries({ queryKey: keys.items });
+      client.setQueryData<Session | null>(keys.session, session);
+      void client.invalidateQueries({ queryKey: keys.syncStatus });
+      void client.invalidateQueries({ queryKey: keys.reference });
+    },
+  });
+}
+
+export function useSignOut() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (force: boolean) => desk.signOut({ force }),
+    onSuccess: () => signedOut(client),
+  });
+}
+
+export function useSyncNow() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => desk.syncNow({}),
+    onSuccess: (status) => client.setQueryData<SyncStatus>(keys.syncStatus, status),
+  });
+}
+
+function signedOut(client: QueryClient) {
+  client.setQueryData<Session | null>(keys.session, null);
+  client.removeQueries({ queryKey: keys.inbox });
+  client.removeQueries({ queryKey: keys.items });
+  client.removeQueries({ queryKey: keys.reference });
+  void client.invalidateQueries({ queryKey: keys.syncStatus });
+}
+
+/** Coalesce bursts (an initial sync emits many change events) into one refetch per interval. */
+const INVALIDATE_INTERVAL_MS = 400;
+
+/**
+ * Keeps the query cache in step with the desk core's events: sync status in place, changed items
+ * and every inbox page/count refetched (only the ones on screen actually reload).
+ */
+export function attachDeskEvents(desk: DeskApi, client: QueryClient): () => void {
+  const changedIds = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    void client.invalidateQueries({ queryKey: keys.inbox });
+    for (const id of changedIds) void client.invalidateQueries({ queryKey: keys.item(id) });
+    changedIds.clear();
+    void client.invalidateQueries({ queryKey: keys.reference });
+  };
+  const off = desk.onEvent((event: DeskEvent) => {
+    switch (event.type) {
+      case 'sync':
+        client.setQueryData<SyncStatus>(keys.syncStatus, event.status);
+        return;
+      case 'session':
+        if (event.session) client.setQueryData<Session | null>(keys.session, event.session);
+        else signedOut(client);
+        return;
+      case 'items-changed':
+        for (const id of event.ids) changedIds.add(id);
+        timer ??= setTimeout(flush, INVALIDATE_INTERVAL_MS);
+        return;
+    }
+  });
+  return () => {
+    off();
+    if (timer) clearTimeout(timer);
+  };
+}
+
+export function useDeskEvents() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  useEffect(() => attachDeskEvents(desk, client), [desk, client]);
+}
