@@ -58,3 +58,44 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   });
 }
+
+/**
+ * better-sqlite3 is compiled against Node's ABI (for tests, the central server and browser mode);
+ * Electron needs its own build. For `npm start` we keep an Electron build of each native package in
+ * dist/electron/node_modules, which main.cjs resolves before the project's node_modules, so the
+ * Node build stays untouched. Tries the prebuilt binary first, then compiles with node-gyp.
+ * Installers do not use this: electron-builder rebuilds natives itself (npmRebuild).
+ * Returns null on success, else the reason (the caller falls back to browser mode).
+ */
+export async function prepareElectronNatives({ electronVersion, log = console.log } = {}) {
+  const { cpSync, existsSync, readFileSync, rmSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const natives = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'].filter((p) => existsSync(join(root, 'node_modules', p, 'binding.gyp')));
+  for (const pkg of natives) {
+    const src = join(root, 'node_modules', pkg);
+    const dest = join(outDir, 'node_modules', pkg);
+    const version = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')).version;
+    const stampFile = join(dest, '.electron-build');
+    const stamp = `${pkg}@${version} electron@${electronVersion} ${process.platform}-${process.arch}`;
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) continue;
+    log(`Preparing ${pkg} for Electron ${electronVersion} (once) ...`);
+    rmSync(dest, { recursive: true, force: true });
+    cpSync(src, dest, { recursive: true, filter: (p) => !p.startsWith(join(src, 'build')) });
+    const node = process.execPath;
+    const prebuilt = spawnSync(node, [join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch], { cwd: dest, stdio: 'pipe', timeout: 120_000 });
+    if (prebuilt.status !== 0) {
+      const compiled = spawnSync(
+        node,
+        [join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+        { cwd: dest, stdio: 'pipe', timeout: 600_000 },
+      );
+      if (compiled.status !== 0) {
+        rmSync(dest, { recursive: true, force: true });
+        const why = String(compiled.stderr || prebuilt.stderr || '').split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? 'unknown error';
+        return `${pkg} could not be built for Electron (${why.slice(0, 200)})`;
+      }
+    }
+    writeFileSync(stampFile, stamp);
+  }
+  return null;
+}

@@ -9,7 +9,7 @@
  * Ctrl+C stops everything. FEEDBACK_DESK_BROWSER=1 (or --browser) forces browser mode.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -128,9 +128,14 @@ async function main() {
   await ensureRenderer();
 
   const electronBin = electronBinaryPath(join(root, 'node_modules', 'electron'));
-  if (electronBin && !forceBrowser && hasDisplay()) {
-    const { buildElectron } = await import('./build-electron.mjs');
+  let why = forceBrowser ? 'browser mode requested' : !electronBin ? 'Electron binary not installed' : !hasDisplay() ? 'no display for the desktop window' : null;
+  if (!why) {
+    const { buildElectron, prepareElectronNatives } = await import('./build-electron.mjs');
     await buildElectron({ quiet: true });
+    const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+    why = await prepareElectronNatives({ electronVersion, log: say });
+  }
+  if (!why) {
     say(`Feedback Desk: central API ${central.url}; opening the desktop window ...`);
     const child = spawn(electronBin, [join(root, 'dist', 'electron', 'main.cjs'), `--central=${central.url}`], { cwd: root, stdio: 'inherit', env: process.env });
     stops.push(async () => {
@@ -147,7 +152,6 @@ async function main() {
   const host = await onFreePort(DESK_PORT, 'desk web host', (port) => startWebHost({ port, desk, staticDir: rendererOut }));
   stops.push(() => host.close());
 
-  const why = forceBrowser ? 'browser mode requested' : electronBin ? 'no display for the desktop window' : 'Electron binary not installed';
   say('');
   say('  Feedback Desk is running.');
   say(`  Open:          ${host.url}   (browser mode: ${why})`);

@@ -8,10 +8,10 @@ const createDesk = vi.hoisted(() => vi.fn());
 vi.mock('./desk/desk.js', () => ({ createDesk }));
 
 import { ipcChannel } from '../shared/api/index.js';
-import { createMainWindow, hardenSession, runMain, serveAppRequest } from './main.js';
+import { createMainWindow, hardenSession, reportFatal, runMain, serveAppRequest } from './main.js';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from './security.js';
 import { createDeskDouble } from './testing/desk-double.js';
-import { app, BrowserWindow, FakeBrowserWindow, fakeEvent, FakeSession, ipcMain, protocol, resetFakeElectron, session, shell } from './testing/fake-electron.js';
+import { app, BrowserWindow, dialog, FakeBrowserWindow, fakeEvent, FakeSession, ipcMain, protocol, resetFakeElectron, session, shell } from './testing/fake-electron.js';
 
 beforeEach(() => {
   resetFakeElectron();
@@ -155,11 +155,13 @@ describe('runMain', () => {
     const close = vi.fn(async () => {});
     createDesk.mockResolvedValue({ ...desk, close });
     process.argv = [...argv, '--central=http://127.0.0.1:9999/'];
-    const dataDir = await mkdtemp(join(tmpdir(), 'fd-userdata-'));
-    app.paths.userData = dataDir;
+    const appData = await mkdtemp(join(tmpdir(), 'fd-appdata-'));
+    app.paths.appData = appData;
+    const dataDir = join(appData, 'Feedback Desk');
     try {
       await runMain();
       expect(protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+      expect(app.name).toBe('Feedback Desk');
       expect(createDesk).toHaveBeenCalledWith(expect.objectContaining({ dataDir, centralUrl: 'http://127.0.0.1:9999' }));
       const { keyProvider } = createDesk.mock.calls[0][0];
       expect(await keyProvider.getKey()).toMatch(/^[0-9a-f]{64}$/);
@@ -175,7 +177,15 @@ describe('runMain', () => {
       expect(close).toHaveBeenCalledOnce();
       expect(ipcMain.handlers.size).toBe(0);
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(appData, { recursive: true, force: true });
     }
+  });
+
+  it('shows a start-up failure in a dialog and exits non-zero', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    reportFatal(new Error('the cache key cannot be decrypted'));
+    expect(dialog.errors).toEqual([{ title: 'Feedback Desk', content: 'the cache key cannot be decrypted' }]);
+    expect(app.exitCode).toBe(1);
+    spy.mockRestore();
   });
 });

@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   protocol,
@@ -152,6 +153,10 @@ export function buildMenu(): Menu {
 
 export async function runMain(): Promise<void> {
   registerAppScheme();
+  // Started as `electron dist/electron/main.cjs` the app would be called "Electron"; the data
+  // directory must be the same in development and in the installed app.
+  app.setName('Feedback Desk');
+  app.setPath('userData', join(app.getPath('appData'), 'Feedback Desk'));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -207,9 +212,13 @@ export async function runMain(): Promise<void> {
   });
 }
 
+/** A start-up failure must be visible to someone who launched the app from a desktop icon. */
+export function reportFatal(err: unknown): void {
+  console.error('Feedback Desk failed to start:', err);
+  dialog.showErrorBox('Feedback Desk', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}
+
 if (process.versions.electron && process.type === 'browser') {
-  runMain().catch((err: unknown) => {
-    console.error('Feedback Desk failed to start:', err);
-    app.exit(1);
-  });
+  runMain().catch(reportFatal);
 }

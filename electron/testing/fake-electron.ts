@@ -143,6 +143,13 @@ class FakeApp extends FakeEmitter {
   getPath(name: string): string {
     return this.paths[name] ?? `/tmp/feedback-desk-fake-${name}`;
   }
+  name = 'Electron';
+  setName(name: string): void {
+    this.name = name;
+  }
+  setPath(name: string, path: string): void {
+    this.paths[name] = path;
+  }
 }
 
 type IpcHandler = (event: any, ...args: any[]) => unknown;
@@ -208,6 +215,12 @@ export const Menu = {
     Menu.applicationMenu = menu;
   },
 };
+export const dialog = {
+  errors: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string): void {
+    dialog.errors.push({ title, content });
+  },
+};
 /** Reversible stand-in for the OS keystore; `available` switches it off. */
 export const safeStorage = {
   available: true,
@@ -223,7 +236,9 @@ export const safeStorage = {
 };
 
 export function resetFakeElectron(): void {
-  Object.assign(app.removeAllListeners(), { hasLock: true, quitCalled: false, exitCode: null });
+  Object.assign(app.removeAllListeners(), { hasLock: true, quitCalled: false, exitCode: null, name: 'Electron' });
+  for (const k of Object.keys(app.paths)) delete app.paths[k];
+  app.paths.userData = '/tmp/feedback-desk-fake-userdata';
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invocations.length = 0;
@@ -234,6 +249,7 @@ export function resetFakeElectron(): void {
   shell.opened.length = 0;
   protocol.privileged.length = 0;
   Menu.applicationMenu = null;
+  dialog.errors.length = 0;
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
 }
