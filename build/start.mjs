@@ -121,7 +121,8 @@ async function main() {
   mkdirSync(centralData, { recursive: true });
   if (firstRun) say('First start: seeding the central API with demo data ...');
   const central = await onFreePort(CENTRAL_PORT, 'central API', (port) =>
-    startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: firstRun ? 'demo' : 'none' }),
+    // 'demo' seeds only an empty database, so later starts keep what staff did.
+    startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: 'demo', logLevel: process.env.FEEDBACK_DESK_LOG_LEVEL ?? 'warn' }),
   );
   stops.push(() => central.close());
 

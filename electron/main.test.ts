@@ -126,6 +126,7 @@ describe('app:// protocol', () => {
     const route = await serveAppRequest(dir, 'app://feedback-desk/items/abc');
     expect(await route.text()).toContain('id="root"');
     expect((await serveAppRequest(dir, 'app://feedback-desk/assets/missing.js')).status).toBe(404);
+    expect((await serveAppRequest(dir, 'app://feedback-desk/%E0%A4%A')).status).toBe(400);
   });
 
   it('never serves files outside the renderer directory', async () => {

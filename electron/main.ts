@@ -52,9 +52,15 @@ const MIME: Record<string, string> = {
  * SPA's index.html, paths escaping the directory get 404. */
 export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
   const url = new URL(requestUrl);
-  if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
+  if (url.host !== APP_HOST) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
   const root = resolve(rendererDir);
-  const wanted = resolve(root, '.' + normalize(decodeURIComponent(url.pathname)));
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return new Response('bad request', { status: 400, headers: SECURITY_HEADERS });
+  }
+  const wanted = resolve(root, '.' + normalize(pathname));
   if (wanted !== root && !wanted.startsWith(root + sep)) return new Response('not found', { status: 404 });
   const rel = relative(root, wanted);
   const candidates = rel === '' ? [join(root, 'index.html')] : extname(rel) ? [wanted] : [wanted, join(root, 'index.html')];
