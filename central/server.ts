@@ -43,20 +43,15 @@ export function buildApp(store: CentralStore, opts: { logLevel?: string } = {}):
   const app = Fastify({
     logger: {
       level: opts.logLevel ?? 'info',
+      // Request log lines carry method and url only: no headers, no bodies, so no passwords or tokens.
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url) }),
       },
     },
-    disableRequestLogging: true,
     forceCloseConnections: true,
     bodyLimit: 1024 * 1024,
   });
   const hub = new EventHub(store);
-
-  // One log line per request, without bodies or headers (no passwords, no tokens).
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof HttpError) return reply.status(error.statusCode).send(errorBody(error.code, error.message));
