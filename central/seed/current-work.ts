@@ -40,7 +40,7 @@ const finnish: Template[] = [
   fi('kymp', '2806', 'question', 'Milloin katu asfaltoidaan?', 'Katu {street} kaivettiin auki syksyllä ja on edelleen sorapintainen. Milloin katu on tarkoitus asfaltoida uudelleen?'),
   fi('kymp', '2806', 'praise', 'Kiitos nopeasta korjauksesta', 'Kiitos, että {street} {no}:n kohdalla ollut kuoppa korjattiin jo seuraavana päivänä ilmoituksesta. Hienoa toimintaa!'),
   fi('kymp', '234', 'fault_report', 'Kaatunut puu ulkoilupolulla', 'Myrsky on kaatanut ison kuusen ulkoilupolun päälle lähellä osoitetta {street} {no} ({district}). Polulla ei pääse kulkemaan pyörällä eikä lastenrattailla.'),
-  fi('kasko', '2805', 'question', 'Päivähoitopaikan päätös viipyy', 'Haimme päivähoitopaikkaa lapsellemme {district}sta jo kolme kuukautta sitten, mutta emme ole vielä saaneet päätöstä. Milloin päätös on tulossa?'),
+  fi('kasko', '2805', 'question', 'Päivähoitopaikan päätös viipyy', 'Haimme lapsellemme päivähoitopaikkaa läheltä kotiamme ({district}) jo kolme kuukautta sitten, mutta emme ole vielä saaneet päätöstä. Milloin päätös on tulossa?'),
   fi('kasko', '2805', 'criticism', 'Koulun sisäilma', 'Lapseni koulussa on ollut pitkään tunkkainen ja kostea haju, ja useat oppilaat ovat valittaneet päänsärkyä. Toivomme, että asiaan puututaan pian.'),
   fi('kasko', '2805', 'praise', 'Kiitos päiväkodin henkilökunnalle', 'Haluan kiittää päiväkodin henkilökuntaa lämpimästä ja ammattitaitoisesta otteesta. Lapsemme on viihtynyt hoidossa erinomaisesti.'),
   fi('kasko', '2805', 'suggestion', 'Koulumatkan turvallisuus', 'Koulun edessä osoitteessa {street} {no} autot ajavat aamuisin kovaa. Ehdotan hidastetöyssyä ja koulukadun merkintää.'),
