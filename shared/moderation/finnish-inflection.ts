@@ -10,9 +10,9 @@ const ENDINGS = [
 
 // weak grade (as seen in oblique forms) -> strong grade of the base form; applied to the last consonant cluster
 const WEAK_TO_STRONG: [RegExp, string][] = [
-  [/([aeiouyäö])t([aeiouyäö]+)$/, '$1tt$2'],
-  [/([aeiouyäö])k([aeiouyäö]+)$/, '$1kk$2'],
-  [/([aeiouyäö])p([aeiouyäö]+)$/, '$1pp$2'],
+  [/([aeiouyäölnrm])t([aeiouyäö]+)$/, '$1tt$2'], // Mintun -> Minttu
+  [/([aeiouyäölnr])k([aeiouyäö]+)$/, '$1kk$2'], // Hilkan -> Hilkka
+  [/([aeiouyäölmr])p([aeiouyäö]+)$/, '$1pp$2'],
   [/([aeiouyäöhlnr])d([aeiouyäö]+)$/, '$1t$2'],
   [/([aeiouyäö])v([aeiouyäö]+)$/, '$1p$2'],
   [/nn([aeiouyäö]+)$/, 'nt$1'],
@@ -37,7 +37,8 @@ function stemVariants(stem: string, out: Set<string>): void {
     out.add(e);
     for (const [re, rep] of STRONG_TO_WEAK) if (re.test(e)) out.add(e.replace(re, rep));
   } else if (stem.endsWith('e')) out.add(stem.slice(0, -1) + 'i'); // Kiven -> Kivi
-  if (/[^aeiouyäö]i$/.test(stem)) out.add(stem.slice(0, -1)); // Owenin -> Owen
+  if (/[^aeiouyäö][iu]$/.test(stem)) out.add(stem.slice(0, -1)); // Owenin -> Owen, Johnun -> John
+  if (stem.endsWith('he')) out.add(stem.slice(0, -2) + 's'); // Miehen -> mies
   for (const s of [...out]) {
     for (const [re, rep] of WEAK_TO_STRONG) if (re.test(s)) out.add(s.replace(re, rep));
   }

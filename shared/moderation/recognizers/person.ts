@@ -1,6 +1,7 @@
 import type { ModerationLexicon } from '../lexicon.js';
 import type { Finding, Recognizer } from '../types.js';
 import { isLocativeForm, nameLemmaCandidates } from '../finnish-inflection.js';
+import { isPlaceName } from '../places.js';
 
 /**
  * Everyday Finnish words that are also frequent names. Kotus alone is too broad a test (it lists
@@ -11,7 +12,7 @@ const EVERYDAY_WORD_NAMES = new Set([
   'rauha', 'lempi', 'taimi', 'pilvi', 'säde', 'unelma', 'lahja', 'ilta', 'aava', 'hilla', 'kielo', 'ruusu', 'kukka',
   'tähti', 'taika', 'taito', 'toimi', 'voitto', 'urho', 'arvo', 'veli', 'sisko', 'visa', 'ukko', 'jalo', 'oiva', 'aarre',
   'tenho', 'touko', 'saga', 'saaga', 'sointu', 'vilja', 'vappu', 'aina', 'elo', 'kai', 'per', 'ali', 'elin', 'tina', 'rita',
-  'maya', 'laina', 'kesti', 'tuuri', 'iiris', 'lilja', 'lotta', 'viola', 'minttu', 'kanerva', 'orvokki', 'pinja', 'vanamo',
+  'maya', 'laina', 'kesti', 'tuuri', 'iiris', 'lilja', 'lotta', 'viola', 'kanerva', 'orvokki', 'pinja', 'vanamo',
   'kirsikka', 'nuppu', 'varpu', 'kaisla', 'selja', 'lemmikki', 'tuisku', 'helle', 'ansa', 'sini', 'suvi', 'sara', 'aura',
   'eine', 'maila', 'jade', 'miina', 'siru', 'tuija', 'henna', 'kerttu', 'raita', 'lila', 'posti', 'pesu', 'puisto', 'kela',
 ]);
@@ -22,6 +23,11 @@ const STOPWORDS = new Set([
   'och', 'men', 'om', 'en', 'ett', 'den', 'det', 'de', 'jag', 'vi', 'ni', 'hon', 'han', 'till', 'från', 'med', 'hej', 'tack',
   'hei', 'moi', 'terve', 'kiitos', 'ja', 'tai', 'mutta', 'kun', 'jos', 'että', 'se', 'ne', 'he', 'me', 'te', 'hän', 'minä',
   'sinä', 'on', 'oli', 'ei', 'olen', 'olet', 'olemme', 'olette', 'ovat', 'olin', 'olit', 'olimme', 'olivat', 'ole', 'nyt', 'tämä', 'tuo',
+  'niitä', 'niiden', 'näitä', 'noita', 'sitä', 'tätä', 'sen', 'tämän', 'hänen', 'heidän', 'meidän', 'teidän', 'kaikki',
+  'ennen', 'jälkeen', 'koska', 'vaikka', 'sitten', 'kuitenkin', 'vielä', 'aina', 'usein', 'paljon', 'omasta', 'mielestäni',
+  'jokainen', 'moni', 'monet', 'muut', 'muu', 'eilen', 'huomenna', 'siksi', 'joten', 'lisäksi', 'myöhemmin', 'help', 'odota',
+  'meillä', 'teillä', 'heillä', 'minulla', 'sinulla', 'hänellä', 'do', 'be', 'you', 'know', 'my', 'your', 'me', 'with', 'from',
+  'by', 'not', 'no', 'yes', 'all', 'one', 'new', 'love', 'music', 'song', 'store', 'day', 'man', 'king', 'queen', 'big', 'little',
   'kävin', 'asun', 'asumme', 'haluan', 'toivon', 'terveisin', 'hyvä', 'hyvää', 'kiitokset', 'siis', 'myös', 'vaan', 'sekä', 'eli', 'mikä', 'kuka', 'missä', 'miksi', 'miten',
 ]);
 const TITLE_WORDS = [
@@ -31,6 +37,9 @@ const TITLE_WORDS = [
   'terveisin', 'ystävällisin', 't.', 'tervehtien', 'yst.', 'toivoo', 'kirjoittaja', 'lähettäjä', 'allekirjoittanut',
   'herr', 'fru', 'fröken', 'lärare', 'läkare', 'chaufför', 'hälsningar', 'mvh', 'vänliga', 'grannen', 'heter',
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'teacher', 'doctor', 'driver', 'nurse', 'regards', 'sincerely', 'named',
+  'komisario', 'presidentti', 'ministeri', 'pääministeri', 'jäsen', 'edustaja', 'kansanedustaja', 'kirjailija', 'laulaja',
+  'näyttelijä', 'valmentaja', 'pelaaja', 'kapteeni', 'piispa', 'pastori', 'kuvanveistäjä', 'taiteilija', 'toimittaja',
+  'tutkija', 'puheenjohtaja', 'pormestari', 'apulaispormestari', 'ohjaaja', 'säveltäjä', 'poliisi', 'konstaapeli',
   'called', 'neighbour', 'neighbor', 'colleague', 'wrote', 'kirjoitti', 'sanoi', 'kertoi', 'totesi', 'skrev', 'sa', 'said',
 ];
 const TITLE_SET = new Set(TITLE_WORDS);
@@ -62,7 +71,7 @@ function atSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const ch = text[i];
     if (ch === '\n') return true;
-    if (/\s/.test(ch) || /["'“”«»(\[–—-]/.test(ch)) continue;
+    if (/\s/.test(ch) || /["'“”«»(\[–—−•*·-]/.test(ch)) continue;
     return /[.!?:;…]/.test(ch);
   }
   return true;
@@ -70,7 +79,7 @@ function atSentenceStart(text: string, start: number): boolean {
 
 export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
   const lookup = (word: string): { cls: NameClass; lemma: string; bearers: number } | undefined => {
-    let best: { cls: NameClass; lemma: string; bearers: number } | undefined;
+    let best: { cls: NameClass; lemma: string; bearers: number; weight: number } | undefined;
     const cands = nameLemmaCandidates(word);
     for (let i = 0; i < cands.length; i++) {
       const c = cands[i];
@@ -80,9 +89,10 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
       if (!f && !s) continue;
       const bearers = f + s;
       const cls: NameClass = f && s ? 'both' : f ? 'first' : 'surname';
-      // The uninflected token wins; among stripped candidates the more common name wins.
-      if (i === 0) return { cls, lemma: c, bearers };
-      if (!best || bearers > best.bearers) best = { cls, lemma: c, bearers };
+      // The more common reading wins; the uninflected token gets a 10x head start (Timon is a rare name,
+      // but nearly always Timo in the genitive).
+      const weight = i === 0 ? bearers * 10 : bearers;
+      if (!best || weight > best.weight) best = { cls, lemma: c, bearers, weight };
     }
     return best;
   };
@@ -104,6 +114,17 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
     return false;
   };
 
+  /** Capitalised, not a stop word, not a Finnish common word or place in any inflected reading. */
+  const couldBeForeignName = (t: Token): boolean => {
+    if (t.initial || !/^\p{Lu}/u.test(t.text) || t.text.length < 3 || t.text === t.text.toUpperCase()) return false;
+    if (isPlaceName(t.text)) return false;
+    // Finnish case or possessive endings mark a Finnish word, not a foreign name (Mielestäni, Omasta).
+    if (t.sentenceStart && /(ni|si|mme|nne|nsa|nsä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|tta|ttä)$/.test(t.text)) return false;
+    const lower = t.text.toLowerCase();
+    if (STOPWORDS.has(lower)) return false;
+    return !nameLemmaCandidates(t.text).some((c) => lex.commonWords.has(c) || lex.districts.has(c) || lex.streets.has(c));
+  };
+
   return {
     kind: 'person',
     find(text) {
@@ -118,11 +139,18 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
           const hit = STOPWORDS.has(lower) ? undefined : lookup(w);
           if (hit) {
             tok.cls = hit.cls;
+            tok.locative = isLocativeForm(w, hit.lemma);
             tok.lemma = hit.lemma;
             tok.bearers = hit.bearers;
-            tok.locative = isLocativeForm(w, hit.lemma);
-            tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || (lower !== hit.lemma && isCommonWordForm(lower));
-          } else if (!tok.sentenceStart && !STOPWORDS.has(lower) && !nameLemmaCandidates(w).some((c) => lex.commonWords.has(c) || lex.districts.has(c) || lex.streets.has(c)) && w.length >= 3 && w !== w.toUpperCase()) {
+            // An inflected form that also reads as an inflected common word or place (Omasta = oma, Kupit = kuppi,
+            // Helsingin = Helsinki) is ambiguous.
+            const other = lower !== hit.lemma && nameLemmaCandidates(w).some((c) => c !== hit.lemma && c.length >= 3 && (lex.commonWords.has(c) || lex.districts.has(c)));
+            // A surname in a place case (Virossa, Suomeen) is far more often the place.
+            const placeCase = hit.cls === 'surname' && tok.locative;
+            const inflectedWord = lower !== hit.lemma && lex.commonWords.has(hit.lemma) && hit.bearers < 1000;
+            tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || other || placeCase || inflectedWord || isPlaceName(w);
+          } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
+            // loose test: may continue a name after a first name ("Emmanuel Petit", "Alain Grisay")
             tok.unknownCap = true;
           }
         }
@@ -131,6 +159,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
 
       const findings: Finding[] = [];
       const confirmed = new Set<string>(); // lemmas seen in a strong span: later single mentions count
+      const foreignStems = new Set<string>(); // unknown words confirmed as names; inflected mentions share the stem
       const gapOk = (a: Token, b: Token) => /^[ \u00a0]$|^ ?- ?$/.test(text.slice(a.end, b.start));
       const isNameish = (t: Token) => t.cls !== undefined || t.initial;
 
@@ -140,20 +169,54 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         if (!isNameish(t)) { i++; continue; }
         const group = [t];
         let j = i + 1;
-        while (j < tokens.length && gapOk(tokens[j - 1], tokens[j]) && (isNameish(tokens[j]) || tokens[j].unknownCap)) {
+        // Unknown capitalised words join only after a first name or initial ("Alain Grisay", "Tilda Salatun"),
+        // not after a surname ("Halonen Irlantiin") or an organisation-like start.
+        const canJoinUnknown = (prev: Token) => prev.initial || prev.cls === 'first' || prev.cls === 'both';
+        // A surname (or a foreign word standing in for one) ends the name unless a hyphen joins a double surname.
+        const endsName = (prev: Token, next: Token) => (prev.cls === 'surname' || (!prev.cls && !prev.initial)) && !/-/.test(text.slice(prev.end, next.start));
+        while (j < tokens.length && gapOk(tokens[j - 1], tokens[j]) && !endsName(tokens[j - 1], tokens[j]) && (isNameish(tokens[j]) || (tokens[j].unknownCap && canJoinUnknown(tokens[j - 1])))) {
           group.push(tokens[j]);
           j++;
         }
         // A leading unknown capitalised word right before a known name: "Alain Grisay" is caught by the
         // trailing rule; "Zinédine Zidane" is not (no lexicon evidence at all).
-        if (i > 0 && tokens[i - 1].unknownCap && gapOk(tokens[i - 1], t) && t.cls !== 'first') group.unshift(tokens[i - 1]);
+        if (i > 0 && (t.cls === 'first' || t.cls === 'both') && gapOk(tokens[i - 1], t) && couldBeForeignName(tokens[i - 1]) && !/(iden|jen|tten|ten)$/.test(tokens[i - 1].text)) group.unshift(tokens[i - 1]);
         // A sentence-initial word in front of a name is usually a verb or greeting, not a first name ("Olen Matti").
-        while (group.length > 1 && group[0].sentenceStart && (group[0].bearers < 500 || lex.commonWords.has(group[0].text.toLowerCase()))) group.shift();
+        while (group.length > 1 && group[0].sentenceStart && group[0].cls && lex.commonWords.has(group[0].text.toLowerCase())) group.shift();
         // Initials alone are not names.
         while (group.length && group[group.length - 1].initial && group.length > 1 && !group.some((g) => g.cls)) group.pop();
         groups.push(group);
         i = j;
       }
+
+      // Foreign names after a title word: "rouva Graenitziä", "jäsen Rosado Fernandesia".
+      for (let i = 1; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.cls || !couldBeForeignName(t) || t.sentenceStart) continue;
+        const prev = previousWord(text, t.start);
+        if (!isTitle(prev) || /^(sanoi|kertoi|totesi|kirjoitti|skrev|sa|said|wrote|t\.|terveisin)$/.test(prev)) continue;
+        let j = i;
+        while (j + 1 < tokens.length && gapOk(tokens[j], tokens[j + 1]) && (tokens[j + 1].cls || couldBeForeignName(tokens[j + 1]))) j++;
+        groups.push(tokens.slice(i, j + 1).map((g) => (g.cls ? g : { ...g, cls: 'surname' as const, lemma: g.text.toLowerCase(), bearers: 100 })));
+        i = j;
+      }
+      // Foreign names doing what people do: "Simonides nauroi", "sanoi Theron", "Yamashinan mukaan".
+      const cued = new Set<Token>();
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.cls || !couldBeForeignName(t) || t.text.length < 4) continue;
+        const next = tokens[i + 1];
+        const prev = tokens[i - 1];
+        const nextWord = next && /^[ ,]+$/.test(text.slice(t.end, next.start)) ? next.text.toLowerCase() : '';
+        const prevWord = prev && /^[ ,]+$/.test(text.slice(prev.end, t.start)) ? prev.text.toLowerCase() : '';
+        const after = text.slice(t.end, t.end + 12);
+        if (PERSON_VERBS.has(nextWord) || (/^(sanoi|kertoi|kysyi|vastasi|totesi|huusi|said|asked|sa|frågade)$/.test(prevWord) && /^\s*[.,!?]/.test(after)) || /^:n (mukaan|mielestä)/.test(after)) {
+          if (groups.some((g) => g.includes(t))) continue;
+          cued.add(t);
+          groups.push([{ ...t, cls: 'surname', lemma: t.text.toLowerCase(), bearers: 100 }]);
+        }
+      }
+      groups.sort((a, b) => a[0].start - b[0].start);
 
       for (const group of groups) {
         const named = group.filter((g) => g.cls !== undefined);
@@ -161,14 +224,16 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const first = group[0];
         const last = group[group.length - 1];
         const prevWord = previousWord(text, first.start);
-        const titled = TITLE_SET.has(prevWord) || TITLE_SET.has(prevWord.replace(/[,:]$/, ''));
+        const titled = isTitle(prevWord);
         const signature = isSignature(text, first.start, last.end);
         const hasFirst = named.some((g) => g.cls === 'first' || g.cls === 'both');
-        const multi = group.length >= 2 && (hasFirst || group.some((g) => g.initial)) && !group.every((g) => g.ambiguous && !g.initial);
+        const multi = group.length >= 2 && (hasFirst || group.some((g) => g.initial)) && named.length + group.filter((g) => g.unknownCap).length >= 2;
         const allAmbiguous = named.every((g) => g.ambiguous);
         let score: number;
         let why: string;
-        if (multi) {
+        if (multi && allAmbiguous) {
+          score = 0.75; why = 'first name and surname together (each also a common word)';
+        } else if (multi) {
           score = 0.9; why = 'first name and surname together';
         } else if (titled) {
           score = 0.85; why = `name after "${prevWord}"`;
@@ -176,33 +241,67 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
           score = 0.85; why = 'name in a signature';
         } else if (named.some((g) => confirmed.has(g.lemma!))) {
           score = 0.8; why = 'name mentioned in full earlier in the text';
+        } else if (group.length === 1 && [...cued].some((c) => c.start === group[0].start)) {
+          score = 0.75; why = 'unknown capitalised word acting as a person (followed by a speech or action verb)';
+        } else if (allAmbiguous && group.length >= 2 && named.length >= 2) {
+          score = 0.75; why = 'two names together (each also a common word)';
         } else if (allAmbiguous) {
           continue; // Salo, Onni, Kivi... without evidence: most likely the common word or the place
         } else {
           const t = named[0];
-          if (t.sentenceStart && lex.commonWords.has(t.text.toLowerCase())) continue;
+          if (t.sentenceStart && t.bearers < 1000 && lex.commonWords.has(t.text.toLowerCase())) continue;
           score = t.cls === 'surname' ? 0.6 : 0.7;
-          if (t.sentenceStart) score -= 0.1;
+          // A lone surname opening a sentence is as often a place or a demonym (Turkulainen, Laitilan).
+          // -nen surnames (Himanen) are rarely anything else, but -lainen/-läinen are also demonyms.
+          if (t.sentenceStart) score -= t.cls !== 'surname' ? 0.1 : /[^l]ainen$|[^l]äinen$|[^aä]inen$|[^i]nen$/.test(t.lemma!) ? 0.1 : 0.25;
           if (t.locative) score -= 0.15;
           why = t.cls === 'surname' ? 'surname from the DVV list' : 'first name from the DVV list';
         }
         if (score >= 0.8) for (const g of named) confirmed.add(g.lemma!);
-        if (score >= 0.8) for (const g of group) if (g.unknownCap) confirmed.add(g.text.toLowerCase());
+        const propagates = score >= 0.8 || why.startsWith('unknown capitalised');
+        if (propagates) for (const g of group) if (!g.cls || g.bearers === 100 || g.unknownCap) foreignStems.add(foreignStem(g.text));
         findings.push({ kind: 'person', start: first.start, end: last.end, score, explanation: `${why}: ${group.map((g) => g.lemma ?? g.text).join(' ')}` });
       }
       // Second pass: unknown capitalised words confirmed as surnames in a full name ("Alain Grisay ... Grisay").
-      if (confirmed.size) {
+      if (confirmed.size || foreignStems.size) {
         const covered = (t: Token) => findings.some((f) => f.start <= t.start && t.end <= f.end);
         for (const t of tokens) {
-          if (covered(t) || !/^\p{Lu}/u.test(t.text)) continue;
+          if (covered(t) || !/^\p{Lu}/u.test(t.text) || STOPWORDS.has(t.text.toLowerCase())) continue;
           const key = t.text.toLowerCase();
-          const hit = confirmed.has(key) || nameLemmaCandidates(t.text).some((c) => confirmed.has(c));
+          const hit = confirmed.has(key) || nameLemmaCandidates(t.text).some((c) => confirmed.has(c)) ||
+            [...foreignStems].some((st) => st.length >= 4 && key.startsWith(st) && key.length - st.length <= 5);
           if (hit) findings.push({ kind: 'person', start: t.start, end: t.end, score: 0.75, explanation: 'same name as a full name earlier in the text' });
         }
       }
       return findings;
     },
   };
+}
+
+/** "Simonides" -> "simonide", "Hypatia" -> "hypati": the part Finnish case endings attach to. */
+function foreignStem(word: string): string {
+  const w = word.toLowerCase();
+  return w.length >= 6 ? w.slice(0, -1) : w;
+}
+
+// 3rd person verbs (fi past and present, sv, en) whose subject is nearly always a person.
+const PERSON_VERBS = new Set([
+  'sanoi', 'sanoo', 'kertoi', 'kertoo', 'totesi', 'toteaa', 'kysyi', 'kysyy', 'vastasi', 'vastaa', 'päätti', 'päättää', 'nauroi',
+  'naurahti', 'ajatteli', 'ajattelee', 'muisti', 'muistaa', 'tajusi', 'tajuaa', 'huomasi', 'huomaa', 'halusi', 'haluaa', 'toivoi',
+  'toivoo', 'pelkäsi', 'suuttui', 'sääli', 'itki', 'hymyili', 'huusi', 'kuiskasi', 'rakastui', 'rakasti', 'odotti', 'ui',
+  'sukelsi', 'hyppäsi', 'juoksi', 'käveli', 'istui', 'nukkui', 'syntyi', 'kuoli', 'asui', 'asuu', 'opiskeli', 'opiskelee',
+  'työskenteli', 'työskentelee', 'esitti', 'esittää', 'lauloi', 'laulaa', 'kirjoitti',
+  'kirjoittaa', 'ihmettelee', 'ihmetteli', 'väitti', 'väittää', 'uskoi', 'uskoo', 'tunsi', 'tuntee', 'tiesi', 'tietää',
+  'taistelee', 'taisteli', 'hylkäsi', 'lähetti', 'tapasi', 'lähti', 'palasi',
+  'sa', 'säger', 'frågade', 'svarade', 'said', 'says', 'asked', 'told', 'replied', 'decided', 'thinks', 'thought', 'wrote',
+]);
+
+// Compound titles end in a title word (tallipäällikkö, argentiinalaismalli); genitive forms too (tähtipelaajan).
+const TITLE_SUFFIXES = [...TITLE_WORDS.filter((w) => w.length >= 5), 'malli', 'kuningas', 'kuningatar', 'lautturi', 'soturi', 'murhaaja', 'prinssi', 'prinsessa', 'keisari', 'jumala'];
+function isTitle(word: string): boolean {
+  const w = word.replace(/[,:]$/, '');
+  if (TITLE_SET.has(w)) return true;
+  return TITLE_SUFFIXES.some((t) => w.endsWith(t) || (w.endsWith('n') && w.slice(0, -1).endsWith(t)) || w.endsWith(t.replace(/a$/, 'an')));
 }
 
 function previousWord(text: string, start: number): string {
