@@ -8,7 +8,7 @@ const SV_SUFFIX = '(?:gatan|gata|vägen|väg|stigen|stig|gränd|gränden|backen|
 const INFLECTION = '(?:\\p{Ll}{0,6})';
 const STREET = new RegExp(`(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}-]*?(?:${FI_SUFFIX}|${SV_SUFFIX})${INFLECTION})(?![\\p{L}])`, 'gu');
 // house number (5, 5a, 5-7, 5 B), then optional staircase and flat (A 12, B 4, as. 3, lgh 5), then postcode and town
-const NUMBER_TAIL = /^[ \u00a0](\d{1,3}(?:[-–]\d{1,3})?[a-z]?)(?:[ \u00a0]?(?:[A-H]|as\.?|asunto|lgh|bst|rappu)[ \u00a0]?\d{1,3}[a-z]?)?(?:,?[ \u00a0]*\d{5}(?:[ \u00a0]+\p{Lu}\p{Ll}+)?)?(?![\p{L}\p{N}])/u;
+const NUMBER_TAIL = /^[ \u00a0](\d{1,3}(?:[-–]\d{1,3})?[a-z]?)(?:[ \u00a0]?(?:[A-H]|as\.?|asunto|lgh|bst|rappu)[ \u00a0]?\d{1,3}[a-z]?)?(?:,?[ \u00a0\n]*\d{5}(?:[ \u00a0]+\p{Lu}\p{Ll}+)?)?(?![\p{L}\p{N}])/u;
 const POSTCODE_TOWN = /(?<![\p{L}\p{N}])\d{5}[ \u00a0]+(?:Helsinki|Helsingfors|Espoo|Esbo|Vantaa|Vanda|Kauniainen|Grankulla|\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu;
 
 export function createAddressRecognizer(lex: ModerationLexicon): Recognizer {
@@ -38,7 +38,8 @@ export function createAddressRecognizer(lex: ModerationLexicon): Recognizer {
       }
       for (const m of text.matchAll(POSTCODE_TOWN)) {
         if (out.some((f) => f.start <= m.index && m.index < f.end)) continue;
-        out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, score: 0.6, explanation: 'postcode and town' });
+        // A postcode area alone ("00530 Helsinki") does not point at a person; it counts with a street.
+        out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, score: 0.35, explanation: 'postcode and town without street' });
       }
       return out;
     },

@@ -27,7 +27,7 @@ const PERSONAL = [
   'minulla', 'minun', 'minua', 'minut', 'minä', 'mulla', 'mun', 'mua', 'olen', 'sairastan', 'sairastin', 'poikani', 'poikamme', 'tyttäreni',
   'tyttäremme', 'lapseni', 'lapsemme', 'lapsellani', 'äitini', 'isäni', 'mieheni', 'vaimoni', 'puolisoni', 'vanhempani', 'isoäitini',
   'mummoni', 'pappani', 'veljeni', 'siskoni', 'sisareni', 'hänellä', 'hänen', 'hänet', 'häntä', 'naapurini', 'asiakkaamme', 'perheemme',
-  'meidän', 'meillä', 'todettiin', 'diagnosoitiin', 'jouduin', 'jouduimme', 'kävin', 'olin', 'hoidettiin', 'sain', 'saimme',
+  'meidän', 'meillä', 'olemme', 'kävimme', 'käyneet', 'todettiin', 'diagnosoitiin', 'jouduin', 'jouduimme', 'kävin', 'olin', 'hoidettiin', 'sain', 'saimme',
   'jag', 'mig', 'min', 'mitt', 'mina', 'vår', 'våra', 'vårt', 'hon', 'han', 'hennes', 'hans', 'sonen', 'dottern', 'mamma', 'pappa',
   'my', 'me', 'mine', 'our', 'i', "i'm", 'was', 'his', 'her', 'son', 'daughter', 'mother', 'father', 'husband', 'wife',
 ];
@@ -52,7 +52,8 @@ export const healthRecognizer: Recognizer = {
       const end = start + m[0].length;
       // a personal reference within the same sentence-ish window (8 words either side)
       const idx = words.findIndex((w) => w.i >= start);
-      const near = words.slice(Math.max(0, idx - 8), idx + 9).some((w) => PERSONAL_SET.has(w.w));
+      // Finnish 1st-person possessive suffixes mark a personal reference too (hakemukseni, lapsemme).
+      const near = words.slice(Math.max(0, idx - 8), idx + 9).some((w) => PERSONAL_SET.has(w.w) || /^\p{L}{4,}(?:ni|mme)$/u.test(w.w));
       out.push({
         kind: 'health', start, end, score: near ? 0.75 : 0.3,
         explanation: near ? 'health or social-services detail about a person (P19d)' : 'health or social-services term, no personal reference nearby',

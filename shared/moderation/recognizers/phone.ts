@@ -18,6 +18,7 @@ const NOT_PHONE: RegExp[] = [
   /(?<![\p{L}\p{N}])\d{5}(?=\s+\p{Lu})/gu, // postcode before a town: 00100 Helsinki
   /(?<![\p{L}\p{N}])\d{7}-\d(?![\p{N}])/gu, // Y-tunnus
   /(?<![\p{L}\p{N}])\d{6}-\d{2,8}(?![\p{N}])/gu, // old domestic account numbers
+  /(?<![\p{L}\p{N}])(?:19|20)\d{2}-\d{3,6}(?![\p{N}])/gu, // case and reference numbers 2024-0042
   /(?<![\p{L}\p{N}])\d+(?:[,.]\d+)?\s?(?:€|e|eur|euroa|km|m|cm|mm|kg|%|kpl|h|min)(?![\p{L}])/giu, // amounts
 ];
 
@@ -39,6 +40,9 @@ export const phoneRecognizer: Recognizer = {
     const out: Finding[] = [];
     for (const n of findNumbers(masked, { defaultCountry: 'FI', v2: true })) {
       let { startsAt, endsAt } = n;
+      const raw = text.slice(startsAt, endsAt);
+      // Finnish numbers dialled at home always start with the trunk 0; "100234" or "20240042" are ids.
+      if (!/^[+(]|^00|^0/.test(raw.trim())) continue;
       if (masked.slice(startsAt, endsAt).includes(FILLER) && !text.slice(startsAt, endsAt).includes(FILLER)) continue;
       while (endsAt > startsAt && /[\s-]/.test(text[endsAt - 1])) endsAt--;
       const ctx = hasContextWord(text, startsAt, endsAt, CONTEXT, 30);

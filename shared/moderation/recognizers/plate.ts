@@ -11,8 +11,10 @@ export const plateRecognizer: Recognizer = {
   find(text) {
     const out: Finding[] = [];
     for (const m of text.matchAll(PLATE)) {
-      if (NOT_PLATES.has(m[1])) continue;
       const end = m.index + m[0].length;
+      // "rekkari oli HKL-921": an explicit plate word overrides the abbreviation list
+      const explicit = /(rekisteri\p{L}*|rekkari\p{L}*|rek\.?|reg\.?|plate|registreringsnummer|regnummer)[\s:]*(?:\p{L}+\s+){0,2}$/iu.test(text.slice(Math.max(0, m.index - 40), m.index));
+      if (NOT_PLATES.has(m[1]) && !explicit) continue;
       const dash = m[0].includes('-');
       const ctx = hasContextWord(text, m.index, end, CONTEXT, 60);
       if (!ctx && !dash) continue; // "ABC 123" without context is too often something else
