@@ -137,6 +137,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(reply, 'not_found', `no ${req.method} ${path}`);
+    // Browsers ask for it unprompted; an empty answer keeps their consoles free of 404 noise.
+    if (path === '/favicon.ico') return reply.code(204).send();
     if (path.startsWith('/desk/') || /\.[a-z0-9]+$/i.test(path)) return sendError(reply, 'not_found', `not found: ${path}`);
     // A client-side route: the single-page app handles it.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
