@@ -18,7 +18,7 @@ export function DueText({ dueAt, status, long = false }: { dueAt: string; status
       data-due-state={state}
       title={flagged ? `${label} – ${t(`due.${state}`)}` : label}
       sx={(theme) => ({
-        whiteSpace: 'nowrap',
+        whiteSpace: long ? 'normal' : 'nowrap',
         fontVariantNumeric: 'tabular-nums',
         px: flagged ? 0.5 : 0,
         fontWeight: flagged ? 700 : 400,

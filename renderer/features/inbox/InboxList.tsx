@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorText.js';
-import { useInboxPages, PAGE_SIZE } from '../../state/queries.js';
+import { PAGE_SIZE, useInboxPages, useViewCount } from '../../state/queries.js';
 import { SORTS, useUiStore, type SortKey } from '../../state/ui-store.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { InboxRowSkeleton, InboxRowView, ROW_HEIGHT } from './InboxRowView.js';
@@ -40,7 +40,10 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
   // Which pages the visible rows fall on; page 0 first, which also tells the total.
   const [span, setSpan] = useState({ first: 0, last: 0 });
   const data = useInboxPages(view, sort, span.first, span.last);
-  const total = data.total ?? 0;
+  // While newly visible pages load, the view's count keeps the list its full height (a list that
+  // shrank for a frame would throw the reader back to the top).
+  const count = useViewCount(view);
+  const total = data.total ?? count.data ?? 0;
   totalRef.current = total;
 
   const virtualizer = useVirtualizer({
@@ -58,10 +61,11 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
   });
   const virtualItems = virtualizer.getVirtualItems();
 
-  // A new view or order starts at the top.
+  // A new view or order starts at the top. Rows have a fixed height, so scrolling is set directly
+  // on the element: the virtualizer's own scroll commands stay pending and fight the user's scrolling.
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [view, sort, virtualizer]);
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [view, sort]);
 
   const rowAt = (index: number) => data.pages.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
 
@@ -76,8 +80,12 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
     if (total > 0 && cursor >= total) setCursor(total - 1);
   }, [total, cursor, setCursor]);
   useEffect(() => {
-    if (total > 0 && cursor < total) virtualizer.scrollToIndex(cursor, { align: 'auto' });
-  }, [cursor, total, virtualizer]);
+    const el = scrollRef.current;
+    if (!el || cursor >= total) return;
+    const top = cursor * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [cursor, total]);
 
   const viewName = t(`views.${view}`);
 
@@ -87,7 +95,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
         <Typography variant="h1" component="h2" sx={{ fontSize: '1rem', flex: 1 }}>
           {viewName}{' '}
           <Box component="span" sx={{ fontWeight: 400, color: 'text.secondary', fontSize: '0.875rem' }} data-testid="inbox-total">
-            {data.total === undefined ? '' : t('inbox.total', { count: total })}
+            {data.total === undefined && count.data === undefined ? '' : t('inbox.total', { count: total })}
           </Box>
         </Typography>
         <TextField
@@ -109,7 +117,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
           <ErrorAlert error={data.error} />
         </Box>
       ) : null}
-      {!data.isPending && total === 0 && !data.error ? (
+      {!data.isPending && data.total === 0 && !data.error ? (
         <Typography sx={{ p: 2 }} color="text.secondary">
           {t('inbox.empty')}
         </Typography>

@@ -8,7 +8,7 @@ import { InboxView } from '../../../shared/api/desk-api.js';
 import { useViewCount } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
 
-const VIEW_ORDER: InboxView[] = ['new', 'in_triage', 'mine', 'my_department', 'due_soon', 'overdue', 'restricted', 'redirected', 'all'];
+const VIEW_ORDER: InboxView[] = ['all', 'new', 'in_triage', 'mine', 'my_department', 'due_soon', 'overdue', 'restricted', 'redirected'];
 
 function ViewLink({ view }: { view: InboxView }) {
   const { t, i18n } = useTranslation();
