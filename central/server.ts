@@ -8,7 +8,7 @@ import { CentralStore } from './store/central-store.js';
 import { errorBody, HttpError } from './http/errors.js';
 import { staffRoutes } from './staff/routes.js';
 import { EventHub } from './staff/events.js';
-import { open311Routes } from './open311/routes.js';
+import { publicSide } from './public-side.js';
 import { seedDemo } from './seed/demo.js';
 
 export interface CentralOptions {
@@ -73,7 +73,8 @@ export function buildApp(store: CentralStore, opts: { logLevel?: string } = {}):
 
   app.get('/health', async () => ({ ok: true }));
   app.register(staffRoutes(store, hub), { prefix: STAFF_API_PREFIX });
-  app.register(open311Routes(store), { prefix: '/open311/v1' });
+  // Open311 under /open311/v1, the citizen status page, and the mail worker's lifecycle.
+  app.register(publicSide(store));
   return { app, hub };
 }
 

@@ -1,99 +1,186 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import type { CentralStore } from '../store/central-store.js';
-import { parseLocale, requestToOpen311, serviceToOpen311 } from './format.js';
-
-/** Open311 errors are an array of {code, description}, with the HTTP status as code (GeoReport v2). */
-export class Open311Error extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly description: string,
-  ) {
-    super(description);
-  }
-}
-
-function sendOpen311Error(reply: FastifyReply, status: number, description: string) {
-  return reply.status(status).send([{ code: status, description }]);
-}
-
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const RequestsQuery = z.object({
-  service_request_id: z.string().max(10_000).optional(),
-  service_code: z.string().max(2_000).optional(),
-  status: z.string().max(20).optional(),
-  start_date: z.iso.datetime({ offset: true }).optional(),
-  end_date: z.iso.datetime({ offset: true }).optional(),
-  extensions: z.enum(['true', 'false']).optional(),
-  locale: z.string().max(10).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  page_size: z.coerce.number().int().min(1).max(500).default(50),
-});
-
 /**
- * Open311 GeoReport v2, the start: services and published requests in JSON. The complete public
- * API (XML, POST, tokens, every filter) is issue 3.
+ * Open311 GeoReport v2 as Helsinki runs it, under /open311/v1: discovery, services, service
+ * definitions, POST and GET requests, a single request, tokens, and uploaded media. Every method
+ * answers JSON or XML by extension, errors as the spec's {code, description} arrays.
  */
-export function open311Routes(store: CentralStore) {
+import { createReadStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { Channel, Language } from '../../shared/domain/index.js';
+import type { CentralStore } from '../store/central-store.js';
+import { citizenMessages } from '../mail/citizen-messages.js';
+import { itemIdForStatusToken } from '../mail/status-tokens.js';
+import { badRequest, forbidden, notFound, Open311Error } from './format/errors.js';
+import { isPublic, publicRequest, type PublicContext } from './format/public-request.js';
+import { discoveryDocument, publicService, serviceDefinition } from './format/services.js';
+import { FORM_BODY_LIMIT, parseUrlEncoded, readMultipart, type FormFields, type UploadedMedia } from './forms.js';
+import { open311ErrorHandler, sendList, sendSingle, splitFormat, type Format } from './http.js';
+import { createRequest, mediaDir } from './create-request.js';
+import { findByServiceRequestId, findRequests, registerGeoFunctions } from './queries.js';
+import { parseRequestFilters } from './validate/get-filters.js';
+import { localeLanguage, parsePostRequest } from './validate/post-request.js';
+import { single } from './validate/text-rules.js';
+
+export interface Open311Options {
+  /** Told after a request queued mail, so it goes out at once. */
+  onMailQueued?: () => void;
+  /** Absolute public address of this server (acknowledgement links, media URLs); else from the request. */
+  publicBaseUrl?: string;
+  /** POSTs allowed per window: per client IP and per api_key. */
+  postLimitPerIp?: number;
+  postLimitPerKey?: number;
+  rateWindowMs?: number;
+}
+
+function envInt(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
+  const dataDir = dirname(store.db.name);
+  const perIp = opts.postLimitPerIp ?? envInt('OPEN311_POST_LIMIT_PER_IP', 30);
+  const perKey = opts.postLimitPerKey ?? envInt('OPEN311_POST_LIMIT_PER_KEY', 600);
+  const windowMs = opts.rateWindowMs ?? envInt('OPEN311_RATE_WINDOW_MS', 60_000);
+
   return async function register(app: FastifyInstance): Promise<void> {
-    app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      if (error instanceof Open311Error) return sendOpen311Error(reply, error.statusCode, error.description);
-      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-      if (status === 500) request.log.error({ err: error }, 'open311 request failed');
-      return sendOpen311Error(reply, status, status === 500 ? 'internal error' : error.message);
-    });
-    app.setNotFoundHandler((request, reply) => sendOpen311Error(reply, 404, `no such method: ${request.method} ${request.url.split('?')[0]}`));
+    registerGeoFunctions(store.db);
+    app.setErrorHandler(open311ErrorHandler);
+    app.setNotFoundHandler((request, reply) => open311ErrorHandler(notFound(`no such resource: ${request.method} ${request.url.split('?')[0]}`), request, reply));
 
-    app.get('/services.json', async (request) => {
-      const locale = parseLocale((request.query as Record<string, unknown>).locale);
-      return store.listServices().map((s) => serviceToOpen311(s, locale));
-    });
-
-    app.get('/requests.json', async (request) => {
-      const parsed = RequestsQuery.safeParse(request.query);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Open311Error(400, `invalid ${issue.path.join('.') || 'query'}: ${issue.message}`);
+    // Our own form parser: strict UTF-8 instead of silently replacing bad bytes.
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => {
+      try {
+        done(null, parseUrlEncoded(body as Buffer));
+      } catch (err) {
+        done(err as Error, undefined);
       }
-      const q = parsed.data;
-      const locale = parseLocale(q.locale);
-      const ids = new Set(list(q.service_request_id));
-      const codes = new Set(list(q.service_code));
-      const statuses = new Set(list(q.status));
-      for (const s of statuses) if (s !== 'open' && s !== 'closed') throw new Open311Error(400, `invalid status: ${s} (open or closed)`);
-      const start = q.start_date ? Date.parse(q.start_date) : null;
-      const end = q.end_date ? Date.parse(q.end_date) : null;
-      const services = new Map(store.listServices().map((s) => [s.code, s]));
-      const departments = new Map(store.listDepartments().map((d) => [d.id, d]));
-      const ctx = { locale, extensions: q.extensions === 'true', services, departments };
-
-      const out = [];
-      let skip = (q.page - 1) * q.page_size;
-      for (const item of store.listPublished({ limit: 1_000_000, offset: 0 })) {
-        const r = requestToOpen311(item, ctx);
-        // A list of ids overrides every other filter (GeoReport v2).
-        if (ids.size > 0) {
-          if (!ids.has(r.service_request_id)) continue;
-        } else {
-          if (codes.size > 0 && !codes.has(r.service_code ?? '')) continue;
-          if (statuses.size > 0 && !statuses.has(r.status)) continue;
-          const t = Date.parse(r.requested_datetime);
-          if (start !== null && t < start) continue;
-          if (end !== null && t > end) continue;
-        }
-        if (skip > 0) {
-          skip--;
-          continue;
-        }
-        out.push(r);
-        if (out.length >= q.page_size) break;
-      }
-      return out;
     });
+    await app.register(multipart, { throwFileSizeLimit: true });
+    await app.register(rateLimit, { global: false });
+    const ipLimit = app.createRateLimit({ max: perIp, timeWindow: windowMs, keyGenerator: (req) => `ip:${req.ip}` });
+    const apiKeys = new WeakMap<FastifyRequest, string>();
+    const keyLimit = app.createRateLimit({ max: perKey, timeWindow: windowMs, keyGenerator: (req) => `key:${apiKeys.get(req) ?? ''}` });
+
+    const baseUrl = (request: FastifyRequest) => (opts.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+    const context = (request: FastifyRequest, locale: Language | null, extensions: boolean): PublicContext => ({
+      services: new Map(store.listServices().map((s) => [s.code, s])),
+      departments: new Map(store.listDepartments().map((d) => [d.id, d])),
+      locale: locale ?? 'fi',
+      extensions,
+      mediaBase: `${baseUrl(request)}/open311/v1`,
+    });
+    const queryLocale = (request: FastifyRequest) => localeLanguage(single((request.query as Record<string, unknown>).locale) as string | undefined);
+    const formatOf = (ext: string): Format => (ext === 'xml' ? 'xml' : 'json');
+
+    for (const ext of ['json', 'xml'] as const) {
+      const format = formatOf(ext);
+
+      app.get(`/discovery.${ext}`, async (request, reply) =>
+        sendSingle(
+          reply,
+          format,
+          'discovery',
+          discoveryDocument({
+            baseUrl: baseUrl(request),
+            changeset: '2026-11-27T00:00:00Z',
+            contact: 'Helsingin kaupunki, palautepalvelu: helsinki.palaute@hel.fi',
+            keyService: 'Api keys are given by the City of Helsinki feedback service on request.',
+          }),
+        ),
+      );
+
+      app.get(`/services.${ext}`, async (request, reply) => {
+        const locale = queryLocale(request) ?? 'fi';
+        return sendList(reply, format, 'services', 'service', store.listServices().map((s) => publicService(s, locale)));
+      });
+
+      app.get(`/requests.${ext}`, async (request, reply) => {
+        const parsed = parseRequestFilters(request.query as Record<string, unknown>, new Date(store.nowIso()));
+        if (!parsed.ok) throw badRequest(parsed.errors);
+        const ctx = context(request, parsed.value.locale, parsed.value.extensions);
+        const items = findRequests(store.db, parsed.value);
+        return sendList(reply, format, 'service_requests', 'request', items.map((i) => publicRequest(i, ctx)));
+      });
+
+      app.post(`/requests.${ext}`, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+        const ipCheck = await ipLimit(request);
+        if (!ipCheck.isAllowed && ipCheck.isExceeded) {
+          reply.header('retry-after', String(Math.max(1, ipCheck.ttlInSeconds)));
+          throw new Open311Error(429, 'too many requests from this address; try again later');
+        }
+        let fields: FormFields;
+        let media: UploadedMedia[] = [];
+        if (request.isMultipart()) ({ fields, media } = await readMultipart(request));
+        else if (request.body && typeof request.body === 'object') fields = request.body as FormFields;
+        else throw badRequest('send the request as application/x-www-form-urlencoded or multipart/form-data');
+
+        const query = request.query as Record<string, unknown>;
+        const apiKey = (single(fields.api_key) ?? single(query.api_key)) as string | undefined;
+        const channel: Channel | null = typeof apiKey === 'string' && apiKey.length <= 200 ? store.channelForApiKey(apiKey) : null;
+        if (!channel) throw forbidden(apiKey ? 'invalid api_key' : 'api_key is required');
+        apiKeys.set(request, apiKey as string);
+        const keyCheck = await keyLimit(request);
+        if (!keyCheck.isAllowed && keyCheck.isExceeded) {
+          reply.header('retry-after', String(Math.max(1, keyCheck.ttlInSeconds)));
+          throw new Open311Error(429, 'too many requests with this api_key; try again later');
+        }
+
+        const parsed = parsePostRequest(fields);
+        if (!parsed.ok) throw badRequest(parsed.errors);
+        const service = store.getService(parsed.value.serviceCode);
+        if (!service) throw badRequest(`service_code: unknown service ${parsed.value.serviceCode}`);
+
+        const created = createRequest(store, { request: parsed.value, service, channel, senderIp: request.ip, media, dataDir, publicBaseUrl: baseUrl(request) });
+        if (created.acknowledgementQueued) opts.onMailQueued?.();
+        const notice = citizenMessages[created.item.language].serviceNotice;
+        return sendList(reply, format, 'service_requests', 'request', [{ service_request_id: created.item.serviceRequestId, service_notice: notice }]);
+      });
+    }
+
+    app.get('/services/:file', async (request, reply) => {
+      const { name, format } = splitFormat((request.params as { file: string }).file);
+      const service = store.getService(name);
+      if (!service) throw notFound(`no service with service_code ${name}`);
+      return sendSingle(reply, format, 'service_definition', serviceDefinition(service));
+    });
+
+    app.get('/requests/:file', async (request, reply) => {
+      const { name, format } = splitFormat((request.params as { file: string }).file);
+      const query = request.query as Record<string, unknown>;
+      const item = /^[a-z0-9]{1,64}$/.test(name) ? findByServiceRequestId(store.db, name) : null;
+      if (!item) throw notFound(`no service request ${name}`);
+      const ext = single(query.extensions);
+      const ctx = context(request, queryLocale(request), ext === 'true');
+      return sendList(reply, format, 'service_requests', 'request', [publicRequest(item, ctx)]);
+    });
+
+    app.get('/tokens/:file', async (request, reply) => {
+      const { name, format } = splitFormat((request.params as { file: string }).file);
+      const itemId = itemIdForStatusToken(store.db, name);
+      const item = itemId ? store.getItem(itemId) : null;
+      if (!item) throw notFound('no such token');
+      return sendList(reply, format, 'service_requests', 'request', [{ service_request_id: item.serviceRequestId, token: name }]);
+    });
+
+    // Photos of public items only; an unpublished item's photo is as private as its text.
+    app.get('/media/:name', async (request, reply) => {
+      const { name } = request.params as { name: string };
+      if (!/^[a-f0-9]{32}\.(jpg|png|gif|webp)$/.test(name)) throw notFound('no such file');
+      const row = store.db.prepare('SELECT item_id, content_type, size FROM media_files WHERE name = ?').get(name) as
+        | { item_id: string; content_type: string; size: number }
+        | undefined;
+      const item = row ? store.getItem(row.item_id) : null;
+      if (!row || !item || !isPublic(item)) throw notFound('no such file');
+      reply.header('content-type', row.content_type);
+      reply.header('content-length', String(row.size));
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', "default-src 'none'");
+      reply.header('cache-control', 'public, max-age=3600');
+      return reply.send(createReadStream(join(mediaDir(dataDir), name)));
+    });
+
   };
 }

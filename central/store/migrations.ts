@@ -2,6 +2,8 @@
  * Numbered schema migrations of the central store. Append only: a migration that has shipped is
  * never edited, a change is a new entry. Index + 1 is the version recorded in schema_migrations.
  */
+import { publicSideMigrations } from '../mail/schema.js';
+
 export const migrations: readonly string[] = [
   // 1: reference data, staff and sessions, items with the columns visibility and pull need,
   // the sync bookkeeping (clients, refusals) and Open311 api keys.
@@ -96,4 +98,6 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2: the public side's tables (mail outbox, status tokens, imported mail, media) and location columns.
+  ...publicSideMigrations,
 ];

