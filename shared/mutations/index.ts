@@ -5,6 +5,7 @@ import { setKind, setService } from './classify.js';
 import { createWalkIn } from './create-walk-in.js';
 import { forwardToDepartment } from './forward-to-department.js';
 import { markInappropriate } from './mark-inappropriate.js';
+import { publish } from './publish.js';
 import { redirectToRegistry } from './redirect-to-registry.js';
 import { liftRestriction, restrictVisibility } from './restrict.js';
 import { saveAnswerDraft } from './save-answer-draft.js';
@@ -20,6 +21,7 @@ export {
   linkDuplicate,
   markContinuesOutside,
   markInappropriate,
+  publish,
   redirectToRegistry,
   restrictVisibility,
   saveAnswerDraft,
@@ -46,6 +48,7 @@ export const mutations = {
   linkDuplicate,
   markContinuesOutside,
   createWalkIn,
+  publish,
 } as const;
 
 export type MutationName = keyof typeof mutations;
