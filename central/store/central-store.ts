@@ -84,16 +84,26 @@ export class CentralStore {
   private readonly listeners = new Set<(changes: ItemChange[]) => void>();
   private pending: ItemChange[] = [];
   private readonly stmt: Record<string, Statement>;
+  // Built once: better-sqlite3 prepares BEGIN/COMMIT statements for every transaction() wrapper.
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
     const { db, created } = openDatabase(dataDir);
     this.db = db;
     this.created = created;
     this.now = now;
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.stmt = {
       getCounter: db.prepare("SELECT value FROM meta WHERE key = 'change_counter'"),
-      setCounter: db.prepare("INSERT INTO meta (key, value) VALUES ('change_counter', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      bumpCounter: db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('change_counter', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value",
+      ),
+      changedSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, json FROM items WHERE seq > ? ORDER BY seq'),
+      changedRowsSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE seq > ?'),
       getItem: db.prepare('SELECT id, json FROM items WHERE id = ?'),
+      itemHead: db.prepare(
+        "SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, service_request_id, json_extract(json, '$.version') AS version FROM items WHERE id = ?",
+      ),
       getItemRow: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE id = ?'),
       upsertItem: db.prepare(`INSERT INTO items (id, service_request_id, json, department_id, assignee_id, restricted_by, is_restricted, published,
           status, service_code, received_at, updated_at, seq, sender_ip)
@@ -129,13 +139,14 @@ export class CentralStore {
    * commit, so nobody is poked about a change that was rolled back.
    */
   transaction<T>(fn: () => T): T {
-    const outer = !this.db.inTransaction;
+    // Inside an open transaction, run inline: the outer one commits or rolls back everything.
+    if (this.db.inTransaction) return fn();
     try {
-      const result = this.db.transaction(fn)();
-      if (outer) this.flushChanges();
+      const result = this.runInTransaction(fn) as T;
+      this.flushChanges();
       return result;
     } catch (err) {
-      if (outer) this.pending = [];
+      this.pending = [];
       throw err;
     }
   }
@@ -165,9 +176,7 @@ export class CentralStore {
 
   /** Take the next value of the global change counter (call inside a transaction). */
   nextSeq(): number {
-    const next = this.changeCounter() + 1;
-    this.stmt.setCounter.run(String(next));
-    return next;
+    return Number((this.stmt.bumpCounter.get() as { value: string }).value);
   }
 
   // ---- reference data ---------------------------------------------------------------------------
@@ -349,11 +358,10 @@ export class CentralStore {
    */
   putItem(input: FeedbackItem, opts: { senderIp?: string | null; keepVersion?: boolean } = {}): FeedbackItem {
     return this.transaction(() => {
-      const beforeRow = this.getItemRow(input.id);
-      const before = this.getItem(input.id);
+      const before = this.stmt.itemHead.get(input.id) as (ItemRow & { service_request_id: string; version: number }) | undefined;
       const version = opts.keepVersion || !before ? input.version : before.version + 1;
       const item = FeedbackItem.parse({ ...input, version });
-      if (before && before.serviceRequestId !== item.serviceRequestId) {
+      if (before && before.service_request_id !== item.serviceRequestId) {
         throw new Error(`item ${item.id}: serviceRequestId cannot change`);
       }
       const seq = this.nextSeq();
@@ -373,22 +381,19 @@ export class CentralStore {
         seq,
         senderIp: opts.senderIp ?? null,
       });
-      this.pending.push({ id: item.id, seq, before: beforeRow ? visibilityOf(beforeRow) : null, after: visibilityOfItem(item) });
+      this.pending.push({ id: item.id, seq, before: before ? visibilityOf(before) : null, after: visibilityOfItem(item) });
       return item;
     });
   }
 
   /** Item rows changed after `afterSeq`, oldest change first. Iterate lazily: pull stops early. */
   *changedSince(afterSeq: number): Generator<ItemRow & { json: string }> {
-    const stmt = this.db.prepare(
-      'SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, json FROM items WHERE seq > ? ORDER BY seq',
-    );
-    yield* stmt.iterate(afterSeq) as IterableIterator<ItemRow & { json: string }>;
+    yield* this.stmt.changedSince.iterate(afterSeq) as IterableIterator<ItemRow & { json: string }>;
   }
 
   /** Indexed columns of every item changed after `afterSeq` (for counting what a user may see). */
   changedRowsSince(afterSeq: number): ItemRow[] {
-    return this.db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE seq > ?').all(afterSeq) as ItemRow[];
+    return this.stmt.changedRowsSince.all(afterSeq) as ItemRow[];
   }
 
   /** Published, unrestricted items for public output, newest first. */
