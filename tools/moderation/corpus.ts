@@ -15,7 +15,7 @@ import { luhnValid, ytunnusCheckDigit } from '../../shared/moderation/recognizer
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/moderation');
 
 export interface Label { kind: FindingKind; start: number; end: number; }
-export interface LabelledText { id: string; source: string; split: 'tune' | 'eval' | 'realistic'; language: ModerationLanguage; text: string; labels: Label[]; }
+export interface LabelledText { id: string; source: string; split: 'tune' | 'eval' | 'realistic' | 'holdout'; language: ModerationLanguage; text: string; labels: Label[]; }
 
 interface Template { id: string; split: 'tune' | 'eval'; language: ModerationLanguage; text: string; }
 
@@ -212,10 +212,11 @@ export function generateTemplateCorpus(lex: ModerationLexicon, perTemplate = 25,
 interface RealisticEntry { id: string; language: ModerationLanguage; text: string; labels: { kind: FindingKind; text: string; occurrence?: number }[]; }
 
 /** Hand-written feedback; labels name the exact substring (and which occurrence), offsets are derived. */
-export function loadRealisticCorpus(dir = FIXTURE_DIR): LabelledText[] {
-  const entries = JSON.parse(readFileSync(join(dir, 'realistic.json'), 'utf8')) as RealisticEntry[];
+export function loadRealisticCorpus(dir = FIXTURE_DIR, file: 'realistic.json' | 'realistic-holdout.json' = 'realistic.json'): LabelledText[] {
+  const entries = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RealisticEntry[];
+  const split = file === 'realistic.json' ? ('realistic' as const) : ('holdout' as const);
   return entries.map((e) => ({
-    id: e.id, source: e.id, split: 'realistic' as const, language: e.language, text: e.text,
+    id: e.id, source: e.id, split, language: e.language, text: e.text,
     labels: e.labels.map((l) => {
       let at = -1;
       for (let k = 0; k <= (l.occurrence ?? 0); k++) at = e.text.indexOf(l.text, at + 1);

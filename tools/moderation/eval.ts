@@ -33,19 +33,21 @@ function main(): void {
   const evalSplit = scoreCorpus(engine, corpus.filter((t) => t.split === 'eval'), misses);
   const tuneSplit = scoreCorpus(engine, corpus.filter((t) => t.split === 'tune'));
   const realistic = scoreCorpus(engine, loadRealisticCorpus(), misses);
+  const holdout = scoreCorpus(engine, loadRealisticCorpus(undefined, 'realistic-holdout.json'), misses);
   const turku = evaluateTurku(engine);
 
   const n = (s: string) => corpus.filter((t) => t.split === s).length;
   console.log(formatTable(`Template corpus, eval templates (${n('eval')} texts)`, evalSplit));
   console.log(formatTable(`Template corpus, tune templates (${n('tune')} texts; used while tuning)`, tuneSplit));
-  console.log(formatTable('Hand-labelled realistic feedback (fi/sv/en)', realistic));
+  console.log(formatTable('Hand-labelled realistic feedback (fi/sv/en; used while tuning)', realistic));
+  console.log(formatTable('Hand-labelled realistic feedback, hold-out (written after tuning)', holdout));
   const f = (x: { precision: number; recall: number; f2: number }) => `P ${x.precision.toFixed(3)}  R ${x.recall.toFixed(3)}  F2 ${x.f2.toFixed(3)}`;
   console.log(`Turku NER dev, person (${turku.documents} documents, ${turku.goldSpans} PER spans)`);
   console.log(`  exact spans  all: ${f(turku.all.exact)}   even docs (tuned on): ${f(turku.tuneHalf.exact)}   odd docs: ${f(turku.heldHalf.exact)}`);
   console.log(`  tokens       all: ${f(turku.all.token)}   even docs (tuned on): ${f(turku.tuneHalf.token)}   odd docs: ${f(turku.heldHalf.token)}`);
   if (verbose) for (const m of misses) console.log(`  ${m.type} ${m.kind} ${m.id}: ${JSON.stringify(m.text)}`);
   const round = (o: object) => JSON.parse(JSON.stringify(o, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v)));
-  console.log(JSON.stringify(round({ templateEval: evalSplit, templateTune: tuneSplit, realistic, turkuPerson: turku })));
+  console.log(JSON.stringify(round({ templateEval: evalSplit, templateTune: tuneSplit, realistic, realisticHoldout: holdout, turkuPerson: turku })));
 }
 
 main();

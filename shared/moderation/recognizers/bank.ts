@@ -27,15 +27,19 @@ export const ibanRecognizer: Recognizer = {
   kind: 'iban',
   find(text) {
     const out: Finding[] = [];
-    for (const m of text.matchAll(IBAN_CANDIDATE)) {
+    const re = new RegExp(IBAN_CANDIDATE.source, IBAN_CANDIDATE.flags);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const len = longestValidIban(m[0]);
+      // The greedy candidate may have swallowed the next IBAN ("... 85 ja FI21..."): resume after what was used.
       if (len > 0) {
+        re.lastIndex = m.index + len;
         out.push({ kind: 'iban', start: m.index, end: m.index + len, score: 1, validated: true, explanation: 'IBAN with valid country length and mod-97 check digits' });
-      } else if (/^[A-Z]{2}\d{2}[ \u00a0]?\d{4}/.test(m[0]) && /^FI|^SE|^AX/i.test(m[0])) {
-        // Looks like a Nordic IBAN but the check digits fail: a typo still exposes the account.
-        const end = m.index + m[0].replace(/[ \u00a0]?[A-Za-z]+$/u, '').length;
-        if (end - m.index >= 18) out.push({ kind: 'iban', start: m.index, end, score: 0.5, explanation: 'IBAN-shaped but check digits do not validate' });
+        continue;
       }
+      // Looks like a Nordic IBAN but the check digits fail: a typo still exposes the account.
+      const digitsOnly = /^(?:FI|SE|AX)\d{2}(?:[ \u00a0]?\d){14,20}/i.exec(m[0]);
+      re.lastIndex = m.index + (digitsOnly ? digitsOnly[0].length : 4);
+      if (digitsOnly) out.push({ kind: 'iban', start: m.index, end: m.index + digitsOnly[0].length, score: 0.5, explanation: 'IBAN-shaped but check digits do not validate' });
     }
     // Old Finnish domestic account numbers: 6 digits, dash, 2..8 digits (e.g. 123456-785).
     for (const m of text.matchAll(/(?<![\p{L}\p{N}\-+.])(\d{6})-(\d{2,8})(?![\p{L}\p{N}]|-\d)/gu)) {

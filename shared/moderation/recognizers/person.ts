@@ -106,7 +106,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
     if (EVERYDAY_WORD_NAMES.has(lemma) || STOPWORDS.has(lemma) || lex.districts.has(lemma)) return true;
     if (bearers < 60) return true; // very rare entries are often foreign words or typos in the register
     // Nature-word surnames (Niemi, Salo, Aho, Kivi, Mäki, Koski) are also places and common nouns.
-    if (lex.commonWords.has(lemma) && cls !== 'first' && !/(nen|la|lä|o)$/.test(lemma)) {
+    if (lex.commonWords.has(lemma) && cls !== 'first' && !/(nen|la|lä)$/.test(lemma)) {
       const f = lex.firstNames.get(lemma) ?? 0;
       const s = lex.surnames.get(lemma) ?? 0;
       if (s >= f) return true;
@@ -182,7 +182,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         // trailing rule; "Zinédine Zidane" is not (no lexicon evidence at all).
         if (i > 0 && (t.cls === 'first' || t.cls === 'both') && gapOk(tokens[i - 1], t) && couldBeForeignName(tokens[i - 1]) && !/(iden|jen|tten|ten)$/.test(tokens[i - 1].text)) group.unshift(tokens[i - 1]);
         // A sentence-initial word in front of a name is usually a verb or greeting, not a first name ("Olen Matti").
-        while (group.length > 1 && group[0].sentenceStart && group[0].cls && lex.commonWords.has(group[0].text.toLowerCase())) group.shift();
+        while (group.length > 1 && group[0].sentenceStart && group[0].cls && group[0].bearers < 1000 && lex.commonWords.has(group[0].text.toLowerCase())) group.shift();
         // Initials alone are not names.
         while (group.length && group[group.length - 1].initial && group.length > 1 && !group.some((g) => g.cls)) group.pop();
         groups.push(group);
@@ -257,7 +257,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
           if (t.locative) score -= 0.15;
           why = t.cls === 'surname' ? 'surname from the DVV list' : 'first name from the DVV list';
         }
-        if (score >= 0.8) for (const g of named) confirmed.add(g.lemma!);
+        if (score >= 0.75) for (const g of named) confirmed.add(g.lemma!);
         const propagates = score >= 0.8 || why.startsWith('unknown capitalised');
         if (propagates) for (const g of group) if (!g.cls || g.bearers === 100 || g.unknownCap) foreignStems.add(foreignStem(g.text));
         findings.push({ kind: 'person', start: first.start, end: last.end, score, explanation: `${why}: ${group.map((g) => g.lemma ?? g.text).join(' ')}` });
