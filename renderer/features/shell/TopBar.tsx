@@ -67,7 +67,17 @@ function SearchPlaceholder() {
         <InputBase
           disabled
           placeholder={t('topBar.search')}
-          sx={{ color: 'inherit', flex: 1, fontSize: '0.875rem', '& .Mui-disabled': { WebkitTextFillColor: 'rgba(255,255,255,0.8)' } }}
+          sx={{
+            color: 'inherit',
+            flex: 1,
+            fontSize: '0.875rem',
+            // Disabled inputs fade their text and placeholder; on the blue bar it must stay readable.
+            '& .MuiInputBase-input.Mui-disabled, & .MuiInputBase-input::placeholder': {
+              color: 'common.white',
+              WebkitTextFillColor: 'rgba(255,255,255,0.85)',
+              opacity: 1,
+            },
+          }}
           slotProps={{ input: { tabIndex: -1, 'aria-hidden': true } }}
         />
       </Box>
