@@ -8,9 +8,9 @@ import type { Authenticated } from './auth.js';
  * One page of a pull, as the JSON text of a PullResponse.
  *
  * - Items come in change order (seq); each appears once, with its current state.
- * - `revoked`: items changed after the cookie that this user may not see now. Only when the
- *   cookie is not 0 (an empty cache has nothing to revoke). It can name an item the client never
- *   had; deleting a missing item is a no-op for the client.
+ * - `revoked`: items changed after the cookie that this user may not see now but may hold: items
+ *   it could see in a state since the pull's start cookie (the store logs the state each change
+ *   replaced). An item the user never could see is not named, so ids of hidden items do not leak.
  * - First page vs continuation: the server remembers, per client, the cookie of the last page that
  *   had more to come. A pull with exactly that cookie continues a paged pull; any other cookie
  *   (and 0 always) starts a new one. A new pull's first page carries `total` (how many items the
@@ -31,6 +31,16 @@ export function pullPage(store: CentralStore, auth: Authenticated, query: PullQu
   if (client.staffId !== auth.staff.id) throw new HttpError(403, 'client_mismatch', 'this clientId belongs to another user');
 
   const firstPage = query.cookie === 0 || client.pullNextCookie !== query.cookie;
+  // Where the desk's cache stands for items not delivered yet: the cookie this pull started from.
+  const start = firstPage ? query.cookie : (client.pullStartCookie ?? query.cookie);
+  const emptyCache = firstPage && start === 0;
+  const mayHold = (id: string): boolean => {
+    if (emptyCache) return false;
+    const states = store.statesSince(id, start);
+    if (states.length > 0) return states.some((state) => canSee(auth.actor, state));
+    // Changed before the log existed: revoke to be safe (deleting a missing item is a no-op).
+    return start > 0 && !store.hasLoggedChangeSince(id, start);
+  };
   const items: string[] = [];
   const revoked: string[] = [];
   let lastSeq = query.cookie;
@@ -42,7 +52,7 @@ export function pullPage(store: CentralStore, auth: Authenticated, query: PullQu
     }
     lastSeq = row.seq;
     if (canSee(auth.actor, visibilityOf(row))) items.push(row.json);
-    else if (query.cookie > 0) revoked.push(row.id);
+    else if (mayHold(row.id)) revoked.push(row.id);
   }
   const cookie = hasMore ? lastSeq : head;
 
@@ -53,7 +63,7 @@ export function pullPage(store: CentralStore, auth: Authenticated, query: PullQu
   }
   const results = store.resultsBetween(query.clientId, query.cookie, cookie);
   const reference = firstPage ? store.reference() : null;
-  store.setPullNextCookie(query.clientId, hasMore ? cookie : null);
+  store.setPullCookies(query.clientId, hasMore ? cookie : null, hasMore ? start : null);
 
   return (
     `{"cookie":${cookie},"hasMore":${hasMore},"total":${total === null ? 'null' : total},` +

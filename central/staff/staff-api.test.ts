@@ -173,6 +173,39 @@ describe('pull', () => {
   });
 });
 
+describe('revocation without leaks', () => {
+  it('does not name items the user never could see, even when they change', async () => {
+    central = await startTestCentral({ items: [testItem(1, { departmentId: 'kymp' }), testItem(2, { departmentId: 'kasko' })] });
+    const kymp = new TestDesk(central.url);
+    await kymp.login('kymp');
+    const first = await kymp.pullAll();
+    const admin = new TestDesk(central.url);
+    await admin.login('admin');
+    await admin.push('addComment', { itemId: 'item-2', text: 'kasko only' });
+    await admin.push('setKind', { itemId: 'item-1', kind: 'praise' });
+    const next = await kymp.pullAll(first.cookie);
+    expect(next.items.map((i) => i.id)).toEqual(['item-1']);
+    expect(next.revoked).toEqual([]);
+  });
+
+  it('revokes an item delivered on an earlier page of the same pull that was taken away before the next page', async () => {
+    central = await startTestCentral({
+      items: [testItem(1, { departmentId: 'kymp', status: 'in_progress' }), testItem(2, { departmentId: 'kymp' }), testItem(3, { departmentId: 'kymp' })],
+    });
+    const kymp = new TestDesk(central.url);
+    await kymp.login('kymp');
+    const page1 = await kymp.pull(0, 1);
+    expect(page1.items.map((i) => i.id)).toEqual(['item-1']);
+    expect(page1.hasMore).toBe(true);
+    const item1 = central.store.getItem('item-1')!;
+    central.store.putItem({ ...item1, departmentId: 'kasko' });
+    const rest = await kymp.pullAll(page1.cookie, 1);
+    expect(rest.pages[0].reference).toBeNull();
+    expect(rest.items.map((i) => i.id)).toEqual(['item-2', 'item-3']);
+    expect(rest.revoked).toEqual(['item-1']);
+  });
+});
+
 describe('push', () => {
   it('applies a mutation once when the same push is delivered twice', async () => {
     central = await startTestCentral({ items: [testItem(1)] });

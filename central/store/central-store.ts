@@ -42,6 +42,8 @@ export interface ClientRecord {
   staffId: string;
   lastMutationId: number;
   pullNextCookie: number | null;
+  /** The cookie the current paged pull started from (what the desk's cache reflects). */
+  pullStartCookie: number | null;
 }
 
 export interface NewStaff {
@@ -101,6 +103,13 @@ export class CentralStore {
       changedSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, json FROM items WHERE seq > ? ORDER BY seq'),
       changedRowsSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE seq > ?'),
       getItem: db.prepare('SELECT id, json FROM items WHERE id = ?'),
+      logVisibility: db.prepare(
+        'INSERT INTO item_visibility_log (item_id, seq, existed, department_id, assignee_id, restricted_by, is_restricted) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      statesSince: db.prepare(
+        'SELECT existed, department_id, assignee_id, restricted_by, is_restricted FROM item_visibility_log WHERE item_id = ? AND seq > ? ORDER BY seq',
+      ),
+      anyLogSince: db.prepare('SELECT 1 FROM item_visibility_log WHERE item_id = ? AND seq > ? LIMIT 1'),
       itemHead: db.prepare(
         "SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, service_request_id, json_extract(json, '$.version') AS version FROM items WHERE id = ?",
       ),
@@ -118,12 +127,12 @@ export class CentralStore {
       sessionByHash: db.prepare('SELECT staff_id, client_id, expires_at FROM sessions WHERE token_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteExpiredSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-      getClient: db.prepare('SELECT client_id, staff_id, last_mutation_id, pull_next_cookie FROM clients WHERE client_id = ?'),
+      getClient: db.prepare('SELECT client_id, staff_id, last_mutation_id, pull_next_cookie, pull_start_cookie FROM clients WHERE client_id = ?'),
       insertClient: db.prepare('INSERT INTO clients (client_id, staff_id, last_mutation_id, pull_next_cookie, created_at, last_seen_at) VALUES (?, ?, 0, NULL, ?, ?)'),
-      resetClient: db.prepare('UPDATE clients SET staff_id = ?, last_mutation_id = 0, pull_next_cookie = NULL, last_seen_at = ? WHERE client_id = ?'),
+      resetClient: db.prepare('UPDATE clients SET staff_id = ?, last_mutation_id = 0, pull_next_cookie = NULL, pull_start_cookie = NULL, last_seen_at = ? WHERE client_id = ?'),
       deleteClientResults: db.prepare('DELETE FROM mutation_results WHERE client_id = ?'),
       setLastMutationId: db.prepare('UPDATE clients SET last_mutation_id = ?, last_seen_at = ? WHERE client_id = ?'),
-      setPullNextCookie: db.prepare('UPDATE clients SET pull_next_cookie = ?, last_seen_at = ? WHERE client_id = ?'),
+      setPullCookies: db.prepare('UPDATE clients SET pull_next_cookie = ?, pull_start_cookie = ?, last_seen_at = ? WHERE client_id = ?'),
       insertResult: db.prepare('INSERT INTO mutation_results (client_id, mutation_id, name, error_json, at, seq) VALUES (?, ?, ?, ?, ?, ?)'),
       resultsBetween: db.prepare('SELECT client_id, mutation_id, name, error_json, at FROM mutation_results WHERE client_id = ? AND seq > ? AND seq <= ? ORDER BY mutation_id'),
       apiKey: db.prepare('SELECT channel FROM api_keys WHERE key_hash = ?'),
@@ -290,8 +299,12 @@ export class CentralStore {
   // ---- clients (desk installations) -------------------------------------------------------------
 
   getClient(clientId: string): ClientRecord | null {
-    const row = this.stmt.getClient.get(clientId) as { client_id: string; staff_id: string; last_mutation_id: number; pull_next_cookie: number | null } | undefined;
-    return row ? { clientId: row.client_id, staffId: row.staff_id, lastMutationId: row.last_mutation_id, pullNextCookie: row.pull_next_cookie } : null;
+    const row = this.stmt.getClient.get(clientId) as
+      | { client_id: string; staff_id: string; last_mutation_id: number; pull_next_cookie: number | null; pull_start_cookie: number | null }
+      | undefined;
+    return row
+      ? { clientId: row.client_id, staffId: row.staff_id, lastMutationId: row.last_mutation_id, pullNextCookie: row.pull_next_cookie, pullStartCookie: row.pull_start_cookie }
+      : null;
   }
 
   /**
@@ -317,8 +330,24 @@ export class CentralStore {
     this.stmt.setLastMutationId.run(id, this.nowIso(), clientId);
   }
 
-  setPullNextCookie(clientId: string, cookie: number | null): void {
-    this.stmt.setPullNextCookie.run(cookie, this.nowIso(), clientId);
+  /** Remember where a paged pull stands: the next page's cookie (null when done) and where it started. */
+  setPullCookies(clientId: string, next: number | null, start: number | null): void {
+    this.stmt.setPullCookies.run(next, start, this.nowIso(), clientId);
+  }
+
+  /**
+   * Every state the item had after change sequence `afterSeq`, before each of its later changes:
+   * what a desk whose cache reflects afterSeq can hold of it (its state then, or a state an earlier
+   * page of the same pull delivered). Empty when the item did not exist or no change was logged.
+   */
+  statesSince(itemId: string, afterSeq: number): VisibilityFields[] {
+    const rows = this.stmt.statesSince.all(itemId, afterSeq) as (Omit<ItemRow, 'id' | 'seq'> & { existed: number })[];
+    return rows.filter((r) => r.existed).map(visibilityOf);
+  }
+
+  /** Whether any change of the item after afterSeq was logged (older databases predate the log). */
+  hasLoggedChangeSince(itemId: string, afterSeq: number): boolean {
+    return this.stmt.anyLogSince.get(itemId, afterSeq) !== undefined;
   }
 
   recordResult(result: MutationResult): void {
@@ -365,6 +394,15 @@ export class CentralStore {
         throw new Error(`item ${item.id}: serviceRequestId cannot change`);
       }
       const seq = this.nextSeq();
+      this.stmt.logVisibility.run(
+        item.id,
+        seq,
+        before ? 1 : 0,
+        before?.department_id ?? null,
+        before?.assignee_id ?? null,
+        before?.restricted_by ?? null,
+        before?.is_restricted ?? 0,
+      );
       this.stmt.upsertItem.run({
         id: item.id,
         serviceRequestId: item.serviceRequestId,

@@ -100,4 +100,19 @@ export const migrations: readonly string[] = [
   `,
   // 2: the public side's tables (mail outbox, status tokens, imported mail, media) and location columns.
   ...publicSideMigrations,
+  // 3: what each change replaced, so pull revokes exactly the items a desk had and may no longer
+  // see (not every changed item it cannot see), and the cookie a paged pull started from.
+  `
+  CREATE TABLE item_visibility_log (
+    item_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    existed INTEGER NOT NULL,
+    department_id TEXT,
+    assignee_id TEXT,
+    restricted_by TEXT,
+    is_restricted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (item_id, seq)
+  ) WITHOUT ROWID;
+  ALTER TABLE clients ADD COLUMN pull_start_cookie INTEGER;
+  `,
 ];
