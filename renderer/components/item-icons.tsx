@@ -1,4 +1,5 @@
 import BuildOutlined from '@mui/icons-material/BuildOutlined';
+import CloudUploadOutlined from '@mui/icons-material/CloudUploadOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import ComputerOutlined from '@mui/icons-material/ComputerOutlined';
 import ContactMailOutlined from '@mui/icons-material/ContactMailOutlined';
@@ -60,4 +61,9 @@ export function ContactIcon(props: SvgIconProps) {
 export function PublishPermissionIcon(props: SvgIconProps) {
   const { t } = useTranslation();
   return <CampaignOutlined titleAccess={t('inbox.publicationPermission')} {...props} />;
+}
+
+export function PendingIcon(props: SvgIconProps) {
+  const { t } = useTranslation();
+  return <CloudUploadOutlined titleAccess={t('inbox.pending')} {...props} />;
 }

@@ -23,6 +23,7 @@ const status: SyncStatus = {
 const received: { method: string; contentType?: string; body: unknown }[] = [];
 let server: Server;
 let baseUrl: string;
+let eventConnections = 0;
 
 function json(res: ServerResponse, code: number, body: unknown) {
   res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -36,6 +37,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/desk/events-flaky') {
+      eventConnections++;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write('retry: 50\n\n');
+      // The first connection drops at once; the second one stays.
+      if (eventConnections === 1) res.end();
+      return;
+    }
     if (req.method === 'GET' && req.url === '/desk/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write(': hello\n\n');
@@ -157,5 +166,24 @@ describe('HTTP desk client', () => {
     expect(second).toEqual(first);
     expect(dropped).toHaveLength(2);
     expect(dropped[0]).toBe('{not json');
+  });
+
+  it('after the event stream reconnects, says that anything may have changed', async () => {
+    const desk = createHttpDeskClient({
+      baseUrl,
+      EventSource: class extends (UndiciEventSource as unknown as typeof EventSource) {
+        constructor(url: string) {
+          super(url.replace('/desk/events', '/desk/events-flaky'));
+        }
+      } as never,
+    });
+    const event = await new Promise<DeskEvent>((resolve) => {
+      const off = desk.onEvent((e) => {
+        off();
+        resolve(e);
+      });
+    });
+    expect(event).toEqual({ type: 'items-changed', ids: [] });
+    expect(eventConnections).toBe(2);
   });
 });

@@ -76,8 +76,24 @@ export function createHttpDeskClient(options: HttpDeskClientOptions = {}): DeskA
       reportInvalid(raw, parsed.error.message);
       return;
     }
-    for (const listener of [...listeners]) listener(parsed.data);
+    deliver(parsed.data);
   }
+
+  function deliver(event: DeskEvent) {
+    for (const listener of [...listeners]) listener(event);
+  }
+
+  // Events sent while the connection was down are lost; after EventSource reconnects, tell the
+  // listeners that anything may have changed (an items-changed event without ids).
+  let lostConnection = false;
+  const onError = () => {
+    lostConnection = true;
+  };
+  const onOpen = () => {
+    if (!lostConnection) return;
+    lostConnection = false;
+    deliver({ type: 'items-changed', ids: [] });
+  };
 
   function onEvent(listener: (event: DeskEvent) => void): () => void {
     listeners.add(listener);
@@ -85,6 +101,8 @@ export function createHttpDeskClient(options: HttpDeskClientOptions = {}): DeskA
       // EventSource reconnects by itself after the host restarts; one connection serves all listeners.
       source = new EventSourceImpl(`${baseUrl}${DESK_EVENTS_PATH}`);
       source.addEventListener('message', onMessage as EventListener);
+      source.addEventListener('error', onError);
+      source.addEventListener('open', onOpen);
     }
     return () => {
       listeners.delete(listener);

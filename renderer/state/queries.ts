@@ -25,7 +25,7 @@ export function useSession() {
 
 export function useSyncStatus() {
   const desk = useDesk();
-  return useQuery({ queryKey: keys.syncStatus, queryFn: () => desk.syncStatus({}), refetchInterval: 30_000 });
+  return useQuery({ queryKey: keys.syncStatus, queryFn: () => desk.syncStatus({}), refetchInterval: 15_000, retry: false });
 }
 
 export function useReference(enabled: boolean) {
@@ -136,6 +136,12 @@ export function attachDeskEvents(desk: DeskApi, client: QueryClient): () => void
         else signedOut(client);
         return;
       case 'items-changed':
+        // No ids: the event stream was interrupted and anything may have changed.
+        if (event.ids.length === 0) {
+          void client.invalidateQueries({ queryKey: keys.items });
+          void client.invalidateQueries({ queryKey: keys.syncStatus });
+          void client.invalidateQueries({ queryKey: keys.session });
+        }
         for (const id of event.ids) changedIds.add(id);
         timer ??= setTimeout(flush, INVALIDATE_INTERVAL_MS);
         return;

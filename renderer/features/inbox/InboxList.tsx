@@ -124,6 +124,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
       ) : null}
       <Box
         ref={scrollRef}
+        id="inbox-list"
         role="listbox"
         tabIndex={0}
         aria-label={t('inbox.label', { view: viewName })}

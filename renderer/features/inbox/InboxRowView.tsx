@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/desk-api.js';
 import { DueText } from '../../components/DueText.js';
-import { ChannelIcon, ContactIcon, KindIcon, PublishPermissionIcon, RestrictedIcon } from '../../components/item-icons.js';
+import { ChannelIcon, ContactIcon, KindIcon, PendingIcon, PublishPermissionIcon, RestrictedIcon } from '../../components/item-icons.js';
 import { StatusChip } from '../../components/StatusChip.js';
 import { formatCompact, formatDateTime } from '../../lib/format.js';
 import type { Lookup } from '../../state/use-lookup.js';
@@ -52,6 +52,7 @@ export const InboxRowView = memo(function InboxRowView({ row, lookup }: { row: I
         >
           {department ?? t('inbox.noDepartment')}
         </Box>
+        {row.pending ? <PendingIcon sx={{ fontSize: 16, color: 'info.main' }} /> : null}
         <StatusChip status={row.status} />
         {row.restricted ? <RestrictedIcon sx={{ fontSize: 16 }} /> : null}
         {row.hasContact ? <ContactIcon sx={smallIcon} /> : null}

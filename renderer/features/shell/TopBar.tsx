@@ -146,6 +146,30 @@ export function TopBar({ session }: { session: Session | null | undefined }) {
   return (
     <AppBar position="relative" color="primary">
       <Toolbar variant="dense" sx={{ gap: 2, minHeight: 52 }}>
+        {session ? (
+          <Box
+            component="a"
+            href="#inbox-list"
+            onClick={(e: React.MouseEvent) => {
+              e.preventDefault();
+              document.getElementById('inbox-list')?.focus();
+            }}
+            sx={{
+              position: 'absolute',
+              left: 8,
+              top: -48,
+              zIndex: 2,
+              px: 1.5,
+              py: 0.75,
+              bgcolor: 'common.white',
+              color: 'primary.main',
+              fontWeight: 700,
+              '&:focus': { top: 8 },
+            }}
+          >
+            {t('app.skipToList')}
+          </Box>
+        ) : null}
         <Box sx={{ display: 'flex', flexDirection: 'column', lineHeight: 1.1, mr: 1 }}>
           <Typography component="span" sx={{ fontWeight: 700, fontSize: '1.05rem' }} data-testid="product-name">
             {t('app.name')}

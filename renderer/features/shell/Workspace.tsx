@@ -44,6 +44,8 @@ export function Workspace() {
       }
       event.preventDefault();
     };
+    // Signed in: the keys work at once, starting in the list.
+    list.current?.focus();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);

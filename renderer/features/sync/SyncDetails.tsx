@@ -34,7 +34,11 @@ export function SyncDetails({ status, error }: { status: SyncStatus | undefined;
       <Typography variant="h2" sx={{ mb: 1.5 }}>
         {t('sync.detailsTitle')}
       </Typography>
-      {error && !status ? <ErrorAlert error={error} /> : null}
+      {error ? (
+        <Box sx={{ mb: 1.5 }}>
+          <ErrorAlert error={error} />
+        </Box>
+      ) : null}
       {status ? (
         <>
           {!status.online || status.phase === 'offline' ? (

@@ -37,11 +37,13 @@ export function SyncIndicator() {
   const status = query.data;
   const anchor = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const tone = toneOf(status, query.isError && !status);
+  // A failed refetch means the desk core itself is out of reach: stale numbers must not look fine.
+  const tone = toneOf(status, query.isError);
   const Icon = icons[tone];
 
   let text: string;
-  if (!status) text = query.isError ? errorText(query.error) : t('app.loading');
+  if (query.isError) text = errorText(query.error);
+  else if (!status) text = t('app.loading');
   else if (status.phase === 'signed_out') text = t('sync.signedOut');
   else if (status.phase === 'initial')
     text = status.progress ? t('sync.initial', { done: status.progress.done, total: status.progress.total }) : t('sync.initialUnknown');
@@ -101,7 +103,7 @@ export function SyncIndicator() {
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
         slotProps={{ paper: { variant: 'outlined', role: 'dialog', 'aria-label': t('sync.detailsTitle') } as object }}
       >
-        <SyncDetails status={status} error={query.error} />
+        <SyncDetails status={status} error={query.isError ? query.error : null} />
       </Popover>
     </>
   );
