@@ -118,11 +118,20 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
   const couldBeForeignName = (t: Token): boolean => {
     if (t.initial || !/^\p{Lu}/u.test(t.text) || t.text.length < 3 || t.text === t.text.toUpperCase()) return false;
     if (isPlaceName(t.text)) return false;
+    // Finnish compounds (Sallivaara = salli + vaara, File-lehti) are places and titles, not foreign names.
+    if (nameLemmaCandidates(t.text).some((c) => isFinnishCompound(c))) return false;
     // Finnish case or possessive endings mark a Finnish word, not a foreign name (Mielestäni, Omasta).
     if (t.sentenceStart && /(ni|si|mme|nne|nsa|nsä|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|tta|ttä)$/.test(t.text)) return false;
     const lower = t.text.toLowerCase();
     if (STOPWORDS.has(lower)) return false;
     return !nameLemmaCandidates(t.text).some((c) => lex.commonWords.has(c) || lex.districts.has(c) || lex.streets.has(c));
+  };
+
+  const isFinnishCompound = (word: string): boolean => {
+    const parts = word.split('-');
+    if (parts.length > 1 && lex.commonWords.has(parts[parts.length - 1])) return true;
+    for (let k = 3; k <= word.length - 5; k++) if (lex.commonWords.has(word.slice(k))) return true;
+    return false;
   };
 
   return {
@@ -159,6 +168,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
 
       const findings: Finding[] = [];
       const confirmed = new Set<string>(); // lemmas seen in a strong span: later single mentions count
+      const dropped: Token[][] = [];
       const foreignStems = new Set<string>(); // unknown words confirmed as names; inflected mentions share the stem
       const gapOk = (a: Token, b: Token) => /^[ \u00a0]$|^ ?- ?$/.test(text.slice(a.end, b.start));
       const isNameish = (t: Token) => t.cls !== undefined || t.initial;
@@ -194,11 +204,21 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const t = tokens[i];
         if (t.cls || !couldBeForeignName(t) || t.sentenceStart) continue;
         const prev = previousWord(text, t.start);
+        if (ORG_OR_WORK_HEADS.some((h) => prev.startsWith(h))) continue;
         if (!isTitle(prev) || /^(sanoi|kertoi|totesi|kirjoitti|skrev|sa|said|wrote|t\.|terveisin)$/.test(prev)) continue;
         let j = i;
         while (j + 1 < tokens.length && gapOk(tokens[j], tokens[j + 1]) && (tokens[j + 1].cls || couldBeForeignName(tokens[j + 1]))) j++;
         groups.push(tokens.slice(i, j + 1).map((g) => (g.cls ? g : { ...g, cls: 'surname' as const, lemma: g.text.toLowerCase(), bearers: 100 })));
         i = j;
+      }
+      // "Hypatia-niminen tytär", "Kalle-nimisen": the word before -niminen is a name by definition.
+      for (const t of tokens) {
+        const m = /^(\p{Lu}[\p{L}'’]+)-nimi(?:nen|sen|selle|seltä|sestä|stä|set|siä)$/u.exec(t.text);
+        if (!m) continue;
+        findings.push({ kind: 'person', start: t.start, end: t.start + m[1].length, score: 0.8, explanation: 'word before "-niminen" (named)' });
+        foreignStems.add(foreignStem(m[1]));
+        const hit = lookup(m[1]);
+        if (hit) confirmed.add(hit.lemma);
       }
       // Foreign names doing what people do: "Simonides nauroi", "sanoi Theron", "Yamashinan mukaan".
       const cued = new Set<Token>();
@@ -210,6 +230,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const nextWord = next && /^[ ,]+$/.test(text.slice(t.end, next.start)) ? next.text.toLowerCase() : '';
         const prevWord = prev && /^[ ,]+$/.test(text.slice(prev.end, t.start)) ? prev.text.toLowerCase() : '';
         const after = text.slice(t.end, t.end + 12);
+        if (prev && text.slice(prev.end, t.start) === ' ' && ORG_OR_WORK_HEADS.some((h) => prevWord.startsWith(h))) continue;
         if (PERSON_VERBS.has(nextWord) || (/^(sanoi|kertoi|kysyi|vastasi|totesi|huusi|said|asked|sa|frågade)$/.test(prevWord) && /^\s*[.,!?]/.test(after)) || /^:n (mukaan|mielestä)/.test(after)) {
           if (groups.some((g) => g.includes(t))) continue;
           cued.add(t);
@@ -220,11 +241,20 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
 
       for (const group of groups) {
         const named = group.filter((g) => g.cls !== undefined);
-        if (named.length === 0) continue;
+        if (named.length === 0) {
+          // "I. YATES": an initial followed by a capitalised word
+          if (group.length >= 2 && group[0].initial && group.slice(1).every((g) => g.unknownCap)) {
+            findings.push({ kind: 'person', start: group[0].start, end: group[group.length - 1].end, score: 0.7, explanation: 'initial and surname' });
+          }
+          continue;
+        }
         const first = group[0];
         const last = group[group.length - 1];
         const prevWord = previousWord(text, first.start);
         const titled = isTitle(prevWord);
+        // "uutistoimisto Bloomberg", "elokuvaan Flash Gordon", "Inarin alueella": organisations, works, places
+        if (ORG_OR_WORK_HEADS.some((h) => prevWord.startsWith(h))) continue;
+        if (/n$/.test(last.text) && PLACE_NOUNS.some((h) => nextWordAfter(text, last.end).startsWith(h))) continue;
         const signature = isSignature(text, first.start, last.end);
         const hasFirst = named.some((g) => g.cls === 'first' || g.cls === 'both');
         const multi = group.length >= 2 && (hasFirst || group.some((g) => g.initial)) && named.length + group.filter((g) => g.unknownCap).length >= 2;
@@ -245,8 +275,11 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
           score = 0.75; why = 'unknown capitalised word acting as a person (followed by a speech or action verb)';
         } else if (allAmbiguous && group.length >= 2 && named.length >= 2) {
           score = 0.75; why = 'two names together (each also a common word)';
+        } else if (allAmbiguous && group.length === 1 && PERSON_VERBS.has(nextWordAfter(text, last.end)) && !lex.commonWords.has(named[0].lemma!)) {
+          score = 0.7; why = 'rare name followed by a speech or action verb';
         } else if (allAmbiguous) {
-          continue; // Salo, Onni, Kivi... without evidence: most likely the common word or the place
+          dropped.push(group); // Salo, Onni, Kivi... without evidence: most likely the common word or the place
+          continue;
         } else {
           const t = named[0];
           if (t.sentenceStart && t.bearers < 1000 && lex.commonWords.has(t.text.toLowerCase())) continue;
@@ -261,6 +294,19 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const propagates = score >= 0.8 || why.startsWith('unknown capitalised');
         if (propagates) for (const g of group) if (!g.cls || g.bearers === 100 || g.unknownCap) foreignStems.add(foreignStem(g.text));
         findings.push({ kind: 'person', start: first.start, end: last.end, score, explanation: `${why}: ${group.map((g) => g.lemma ?? g.text).join(' ')}` });
+      }
+      // Ambiguous names listed together with accepted names: "Lintu, Jonna ja Minttu", "Caron ja Sophien".
+      for (const group of dropped) {
+        const first = group[0];
+        const last = group[group.length - 1];
+        const coordinated = findings.some((f) => {
+          const gapAfter = text.slice(last.end, f.start);
+          const gapBefore = text.slice(f.end, first.start);
+          return (f.start > last.end && /^\s*(,|ja|och|and|sekä|tai|eller|or)\s*$/u.test(gapAfter)) || (f.end < first.start && /^\s*(,|ja|och|and|sekä|tai|eller|or)\s*$/u.test(gapBefore));
+        });
+        if (!coordinated) continue;
+        findings.push({ kind: 'person', start: first.start, end: last.end, score: 0.75, explanation: `listed together with other names: ${group.map((g) => g.lemma ?? g.text).join(' ')}` });
+        for (const g of group) if (g.lemma) confirmed.add(g.lemma);
       }
       // Second pass: unknown capitalised words confirmed as surnames in a full name ("Alain Grisay ... Grisay").
       if (confirmed.size || foreignStems.size) {
@@ -302,6 +348,25 @@ function isTitle(word: string): boolean {
   const w = word.replace(/[,:]$/, '');
   if (TITLE_SET.has(w)) return true;
   return TITLE_SUFFIXES.some((t) => w.endsWith(t) || (w.endsWith('n') && w.slice(0, -1).endsWith(t)) || w.endsWith(t.replace(/a$/, 'an')));
+}
+
+// Nouns that introduce an organisation or a work by name (stems: inflected forms match too).
+const ORG_OR_WORK_HEADS = [
+  'uutistoimisto', 'lehti', 'lehde', 'yhtiö', 'yritys', 'yritykse', 'järjestö', 'puolue', 'seura', 'joukkue', 'yhtye', 'bändi',
+  'ravintola', 'kauppa', 'hotelli', 'elokuva', 'romaani', 'lastenromaani', 'kirja', 'albumi', 'levy', 'kappale', 'sarja', 'ohjelma',
+  'peli', 'merkki', 'konserni', 'pankki', 'sanomalehti', 'tv-kanava', 'kanava', 'festivaali', 'tapahtuma', 'laiva', 'alus',
+  'company', 'newspaper', 'band', 'album', 'film', 'movie', 'tidning', 'bolag', 'koodinimi',
+];
+// Place nouns after a genitive: "Inarin alueella", "Luiron rannalla", "Mar Saban luostarissa"
+const PLACE_NOUNS = [
+  'alue', 'kunna', 'kunta', 'kaupun', 'kylä', 'kylä', 'ranna', 'ranta', 'järve', 'järvi', 'joe', 'joki', 'saare', 'saari',
+  'kaupunginosa', 'asema', 'koulu', 'kirko', 'kirkko', 'luostari', 'linna', 'puisto', 'satama', 'lentokenttä', 'maakunna', 'lääni',
+  'hallintoalue', 'yliopisto', 'sairaala', 'kadu', 'katu', 'tie', 'torilla', 'tori',
+];
+
+function nextWordAfter(text: string, end: number): string {
+  const m = /^[ ]+(\p{L}+)/u.exec(text.slice(end, end + 30));
+  return m ? m[1].toLowerCase() : '';
 }
 
 function previousWord(text: string, start: number): string {
