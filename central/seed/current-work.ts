@@ -74,31 +74,40 @@ const english: Template[] = [
 ];
 
 /** Items with health or social-welfare information and a personal identity code (P5, P7, P19d). */
-const sensitive: (Template & { restrict: 'clerk' | 'admin' | null; assignee: string | null })[] = [
+interface Person {
+  sex: 'f' | 'm' | 'any';
+  born: [number, number];
+}
+const sensitive: (Template & { restrict: 'clerk' | 'admin' | null; assignee: string | null; person: Person })[] = [
   {
     ...fi('sote', '2808', 'criticism', 'Reseptiä ei ole uusittu', 'Olen {name} (hetu {hetu}). Minulla todettiin viime kuussa tyypin 1 diabetes ja insuliinihoito aloitettiin, mutta reseptiäni ei ole uusittu ja lääkkeet loppuvat ensi viikolla. Terveysasemalta ei vastata puhelimeen.'),
     restrict: 'clerk',
     assignee: null,
+    person: { sex: 'any', born: [1955, 1998] },
   },
   {
     ...fi('kasko', '2805', 'criticism', 'Lapsen tuen tarve koulussa', 'Lapsemme {name} ({hetu}) on saanut ADHD-diagnoosin ja tarvitsee koulunkäynninohjaajan tukea. Koulu ei ole järjestänyt tukea, vaikka lääkärin lausunto toimitettiin jo elokuussa.'),
     restrict: 'admin',
     assignee: 'kasko.vastaaja',
+    person: { sex: 'any', born: [2010, 2018] },
   },
   {
     ...fi('sote', '2808', 'criticism', 'Äidin kotihoito', 'Äitini {name}, henkilötunnus {hetu}, sairastaa muistisairautta, ja kotihoidon käyntejä on jäänyt väliin. Hän ei ole saanut lääkkeitään ajallaan ja kaatui viime viikolla kotonaan.'),
     restrict: 'clerk',
     assignee: null,
+    person: { sex: 'f', born: [1932, 1948] },
   },
   {
     ...fi('sote', '2808', 'criticism', 'Psykiatrisen ajan odotus', 'Olen ollut pitkään masentunut ja yritin hakea apua psykiatrian poliklinikalta. Henkilötunnukseni on {hetu}. Ajan saaminen kestää kolme kuukautta, mikä on kohtuutonta.'),
     restrict: null,
     assignee: null,
+    person: { sex: 'any', born: [1960, 2004] },
   },
   {
     ...fi('sote', '2808', 'question', 'Toimeentulotuen käsittely', 'Hain toimeentulotukea kuukausi sitten (henkilötunnus {hetu}, {name}), enkä ole saanut päätöstä. Vuokra erääntyy perjantaina. Milloin hakemukseni käsitellään?'),
     restrict: null,
     assignee: null,
+    person: { sex: 'any', born: [1960, 2004] },
   },
 ];
 
@@ -110,7 +119,8 @@ const verbal: Template[] = [
   fi('neuvonta', '2809', 'question', 'Kaupungin vuokra-asunnon haku', 'Asiakas kysyi neuvonnassa, miten kaupungin vuokra-asuntoa haetaan ja kauanko jonotus kestää. Asiakas ei käytä sähköpostia.'),
 ];
 
-const FIRST_NAMES = ['Aino', 'Eero', 'Helmi', 'Juhani', 'Kaarina', 'Leena', 'Matti', 'Mikko', 'Niko', 'Oona', 'Pekka', 'Riitta', 'Sanna', 'Tapio', 'Ville', 'Anna-Liisa', 'Johanna', 'Emil', 'Saara', 'Ilmari'];
+const FEMALE_NAMES = ['Aino', 'Helmi', 'Kaarina', 'Leena', 'Oona', 'Riitta', 'Sanna', 'Anna-Liisa', 'Johanna', 'Saara', 'Marjatta', 'Elina'];
+const MALE_NAMES = ['Eero', 'Juhani', 'Matti', 'Mikko', 'Niko', 'Pekka', 'Tapio', 'Ville', 'Emil', 'Ilmari', 'Kalevi', 'Antti'];
 const SURNAMES = ['Korhonen', 'Virtanen', 'Mäkinen', 'Nieminen', 'Mäkelä', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Lindqvist', 'Saarinen', 'Salminen', 'Karjalainen'];
 
 function readLines(path: string): string[] {
@@ -158,10 +168,21 @@ export function generateCurrentWork(opts: CurrentWorkOptions): FeedbackItem[] {
   for (const v of verbal) slots.push({ template: v, channel: 'verbal' });
   for (let i = 0; i < 8; i++) slots.push({ template: swedish[i % swedish.length], channel: rng.pick(['web_form', 'web_form', 'app'] as const) });
   for (let i = 0; i < 7; i++) slots.push({ template: english[i % english.length], channel: rng.pick(['web_form', 'app'] as const) });
-  for (let i = 0; i < 8; i++) slots.push({ template: rng.pick(finnish), channel: 'email' });
+  // Deal the Finnish templates like cards, so each appears about twice rather than some five times.
+  const deck: Template[] = [];
+  const nextFinnish = () => {
+    if (deck.length === 0) deck.push(...rng.shuffle([...finnish]));
+    return deck.pop()!;
+  };
+  for (let i = 0; i < 8; i++) slots.push({ template: nextFinnish(), channel: 'email' });
   while (slots.length < count) {
-    const t = rng.pick(finnish);
-    const channel: Channel = t.service.length <= 3 ? rng.pick(['web_form', 'service_map', 'app'] as const) : rng.pick(['web_form', 'web_form', 'department_page'] as const);
+    const t = nextFinnish();
+    const channel: Channel =
+      t.service.length <= 3
+        ? rng.pick(['web_form', 'service_map', 'app'] as const)
+        : t.department === 'neuvonta'
+          ? rng.pick(['web_form', 'app'] as const)
+          : rng.pick(['web_form', 'web_form', 'department_page'] as const);
     slots.push({ template: t, channel });
   }
   rng.shuffle(slots);
@@ -176,11 +197,15 @@ export function generateCurrentWork(opts: CurrentWorkOptions): FeedbackItem[] {
     const street = rng.pick(streets);
     const no = String(rng.int(1, 60));
     const district = rng.pick(districts);
-    const first = rng.pick(FIRST_NAMES);
+    const person = slot.sensitive?.person ?? { sex: 'any', born: [1940, 2005] };
+    const female = person.sex === 'f' || (person.sex === 'any' && rng.chance(0.5));
+    const first = rng.pick(female ? FEMALE_NAMES : MALE_NAMES);
     const last = rng.pick(SURNAMES);
     const fullName = `${first} ${last}`;
-    const birthYear = rng.int(1935, 2012);
-    const personCode = hetu(new Date(Date.UTC(birthYear, rng.int(0, 11), rng.int(1, 28))), rng.int(2, 899));
+    const birthYear = rng.int(person.born[0], person.born[1]);
+    // The individual number is even for women and odd for men.
+    const individual = rng.int(1, 449) * 2 + (female ? 0 : 1);
+    const personCode = hetu(new Date(Date.UTC(birthYear, rng.int(0, 11), rng.int(1, 28))), Math.min(individual, 899));
     const fill = (s: string) =>
       s.replaceAll('{street}', street).replaceAll('{no}', no).replaceAll('{district}', district).replaceAll('{name}', fullName).replaceAll('{hetu}', personCode);
     const title = fill(t.title);
