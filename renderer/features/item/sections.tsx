@@ -9,9 +9,10 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackItem, HistoryEvent } from '../../../shared/domain/feedback-item.js';
+import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useLookup, type Lookup } from '../../state/use-lookup.js';
+import { detailText } from '../../lib/history-text.js';
+import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
 
 function Section({ id, icon, title, badge, children, tone = 'plain' }: {
@@ -229,16 +230,6 @@ export function AnswerSection({ item }: { item: FeedbackItem }) {
   );
 }
 
-/** A short human line for the details the history view understands; the rest stays in the audit trail. */
-function detailText(event: HistoryEvent, lookup: Lookup): string | null {
-  const d = event.details;
-  const parts: string[] = [];
-  if (typeof d.departmentId === 'string') parts.push(lookup.department(d.departmentId) ?? d.departmentId);
-  if (typeof d.assigneeId === 'string') parts.push(lookup.staff(d.assigneeId) ?? d.assigneeId);
-  for (const key of ['note', 'reason', 'text', 'status', 'detailedStatus']) if (typeof d[key] === 'string' && d[key]) parts.push(d[key] as string);
-  return parts.length ? parts.join(' · ') : null;
-}
-
 export function HistorySection({ item }: { item: FeedbackItem }) {
   const { t, i18n } = useTranslation();
   const lang = useUiStore((s) => s.language);
@@ -255,7 +246,7 @@ export function HistorySection({ item }: { item: FeedbackItem }) {
           {events.map((e) => {
             const key = `item.history.event.${e.type}`;
             const label = i18n.exists(key) ? t(key as 'item.history.event.received') : e.type;
-            const detail = detailText(e, lookup);
+            const detail = detailText(e, lookup, t);
             return (
               <Box
                 component="li"
