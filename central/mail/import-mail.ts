@@ -82,6 +82,25 @@ function isAutomatic(mail: ParsedMail, from: string | null): boolean {
   return auto !== 'no' || ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence) || /^(mailer-daemon|postmaster|no-?reply)@/i.test(from ?? '');
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Readable text of an HTML-only message: scripts and styles dropped, block ends as line breaks. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
 function safeExtension(filename: string | undefined): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(filename ?? '');
   return m ? m[1].toLowerCase() : 'bin';
@@ -102,7 +121,9 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
   const sender = mail.from?.value?.[0];
   const fromAddress = sender?.address?.trim() || null;
   const fromName = sender?.name?.trim() || null;
-  const description = (mail.text ?? '').replace(/\r\n?/g, '\n').trim();
+  // Plain text preferred; an HTML-only message is reduced to its text.
+  const plain = mail.text?.trim() ? mail.text : typeof mail.html === 'string' ? htmlToText(mail.html) : '';
+  const description = plain.replace(/\r\n?/g, '\n').trim();
   const title = mail.subject?.trim().slice(0, 200) || null;
   const receivedAt = (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date(store.nowIso())).toISOString();
   const now = store.nowIso();
