@@ -1,0 +1,262 @@
+/**
+ * The desk core: implements the DeskApi over the local encrypted cache and the sync loop.
+ * Node only; the Electron shell (ipc.ts) and browser mode (web-host.ts) both wrap one of these.
+ */
+import { z } from 'zod';
+import {
+  DeskError,
+  deskMethods,
+  type DeskApi,
+  type DeskArgs,
+  type DeskEvent,
+  type DeskMethodName,
+  type DeskResult,
+  type Session,
+  type SyncStatus,
+} from '../../shared/api/desk-api.js';
+import { CacheStore, CorruptRowError, type Log, type StoredSession } from './store/cache-store.js';
+import { fileKeyProvider, type CacheKeyProvider } from './store/key-provider.js';
+import { CentralClient, CentralError } from './sync/central-client.js';
+import { SyncEngine } from './sync/sync-engine.js';
+
+export type { CacheKeyProvider } from './store/key-provider.js';
+export { fileKeyProvider } from './store/key-provider.js';
+
+export interface DeskOptions {
+  /** Folder of desk-cache.sqlite (and cache.key with the default key provider). */
+  dataDir: string;
+  /** Base URL of the central server, e.g. http://127.0.0.1:8311 */
+  centralUrl: string;
+  /** Defaults to fileKeyProvider(dataDir); the Electron shell passes its safeStorage provider. */
+  keyProvider?: CacheKeyProvider;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  log?: (msg: string, extra?: object) => void;
+  /** Tuning, mainly for tests. */
+  sync?: { pageSize?: number; pullIntervalMs?: number; retry?: { baseMs?: number; maxMs?: number } };
+}
+
+export interface Desk extends DeskApi {
+  /** Stop syncing and close the cache. The desk cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+export async function createDesk(opts: DeskOptions): Promise<Desk> {
+  const log: Log = opts.log ?? ((msg, extra) => console.warn(`desk: ${msg}`, extra ?? ''));
+  const store = await CacheStore.open(opts.dataDir, opts.keyProvider ?? fileKeyProvider(opts.dataDir), log);
+  const desk = new DeskCore(store, opts, log);
+  desk.resume();
+  return desk;
+}
+
+function parseArgs<M extends DeskMethodName>(method: M, raw: unknown): z.output<(typeof deskMethods)[M]['args']> {
+  const parsed = deskMethods[method].args.safeParse(raw);
+  if (!parsed.success) throw new DeskError('invalid_args', `invalid arguments for ${method}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data as z.output<(typeof deskMethods)[M]['args']>;
+}
+
+class DeskCore implements Desk {
+  private readonly listeners = new Set<(event: DeskEvent) => void>();
+  private readonly client: CentralClient;
+  private readonly now: () => Date;
+  private readonly clientId: string;
+  private session: StoredSession | null = null;
+  private engine: SyncEngine | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly opts: DeskOptions,
+    private readonly log: Log,
+  ) {
+    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch });
+    this.now = opts.now ?? (() => new Date());
+    this.clientId = store.clientId();
+  }
+
+  /** At start: an unexpired saved session resumes (offline too: the cache opens at once). */
+  resume(): void {
+    const saved = this.store.session();
+    if (!saved) return;
+    if (Date.parse(saved.expiresAt) <= this.now().getTime()) {
+      // The cache stays for the same user's next sign-in; only the token is forgotten.
+      this.store.setSession(null);
+      return;
+    }
+    this.session = saved;
+    this.startSync();
+  }
+
+  onEvent(listener: (event: DeskEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: DeskEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        this.log('event listener failed', { error: (err as Error).message });
+      }
+    }
+  }
+
+  private publicSession(): Session | null {
+    return this.session ? { staff: this.session.staff, centralUrl: this.opts.centralUrl } : null;
+  }
+
+  private requireSession(): StoredSession {
+    if (this.closed) throw new DeskError('internal', 'the desk core is closed');
+    if (!this.session) throw new DeskError('not_signed_in', 'sign in first');
+    return this.session;
+  }
+
+  private startSync(): void {
+    this.engine = new SyncEngine({
+      store: this.store,
+      client: this.client,
+      clientId: this.clientId,
+      centralUrl: this.opts.centralUrl,
+      token: () => this.session?.token ?? null,
+      onUnauthorized: () => void this.expireSession(),
+      emit: (e) => this.emit(e),
+      now: this.now,
+      log: this.log,
+      pageSize: this.opts.sync?.pageSize,
+      pullIntervalMs: this.opts.sync?.pullIntervalMs,
+      retry: this.opts.sync?.retry,
+    });
+    this.engine.start();
+  }
+
+  private async stopSync(): Promise<void> {
+    const engine = this.engine;
+    this.engine = null;
+    await engine?.stop();
+  }
+
+  /** Central no longer accepts the token: back to the sign-in screen, cache kept for this user. */
+  private async expireSession(): Promise<void> {
+    this.session = null;
+    this.store.setSession(null);
+    await this.stopSync();
+    this.emit({ type: 'session', session: null });
+    this.emit({ type: 'sync', status: await this.syncStatus({}) });
+  }
+
+  // ---- DeskApi ------------------------------------------------------------------------------
+
+  async signIn(raw: DeskArgs<'signIn'>): Promise<DeskResult<'signIn'>> {
+    if (this.closed) throw new DeskError('internal', 'the desk core is closed');
+    const args = parseArgs('signIn', raw);
+    let res;
+    try {
+      res = await this.client.login({ username: args.username, password: args.password, clientId: this.clientId });
+    } catch (err) {
+      if (err instanceof CentralError) {
+        if (err.kind === 'unauthorized') throw new DeskError('bad_credentials', 'wrong username or password');
+        if (err.kind === 'unreachable' || err.kind === 'server_error') {
+          throw new DeskError('central_unreachable', `cannot reach the central server at ${this.opts.centralUrl}`);
+        }
+        this.log('sign-in failed', { error: err.message });
+        throw new DeskError('internal', `sign-in failed: ${err.message}`);
+      }
+      throw err;
+    }
+    await this.stopSync();
+    const owner = this.store.cacheOwner();
+    if (owner !== null && owner !== res.staff.id) {
+      // Another person's cache must not be shown to this one.
+      this.store.clearUserData();
+      this.emit({ type: 'items-changed', ids: [] });
+    }
+    this.session = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
+    this.store.setSession(this.session);
+    this.store.setCacheOwner(res.staff.id);
+    this.startSync();
+    const session = this.publicSession()!;
+    this.emit({ type: 'session', session });
+    return session;
+  }
+
+  async signOut(raw: DeskArgs<'signOut'>): Promise<DeskResult<'signOut'>> {
+    parseArgs('signOut', raw);
+    const token = this.session?.token;
+    await this.stopSync();
+    this.session = null;
+    this.store.clearUserData();
+    if (token) {
+      // Best effort: the cache is already gone; an unreachable central just keeps the token until it expires.
+      void this.client.logout(token).catch(() => {});
+    }
+    this.emit({ type: 'session', session: null });
+    this.emit({ type: 'items-changed', ids: [] });
+    this.emit({ type: 'sync', status: await this.syncStatus({}) });
+    return { ok: true };
+  }
+
+  async whoAmI(raw: DeskArgs<'whoAmI'>): Promise<DeskResult<'whoAmI'>> {
+    parseArgs('whoAmI', raw);
+    return this.publicSession();
+  }
+
+  async listInbox(raw: DeskArgs<'listInbox'>): Promise<DeskResult<'listInbox'>> {
+    const args = parseArgs('listInbox', raw);
+    const session = this.requireSession();
+    const filter = args.filter ?? { view: 'all' as const };
+    const sort = args.sort ?? { by: 'receivedAt' as const, dir: 'desc' as const };
+    const page = args.page ?? { offset: 0, limit: 100 };
+    return this.store.listInbox(filter, sort, page, { staffId: session.staff.id, departmentId: session.staff.departmentId, now: this.now() });
+  }
+
+  async getItem(raw: DeskArgs<'getItem'>): Promise<DeskResult<'getItem'>> {
+    const args = parseArgs('getItem', raw);
+    this.requireSession();
+    try {
+      return this.store.getItem(args.id);
+    } catch (err) {
+      if (err instanceof CorruptRowError) {
+        this.log('cache: damaged item row', { id: args.id, error: err.message });
+        throw new DeskError('internal', `the cached copy of item ${args.id} is damaged; it is replaced when the item next changes`);
+      }
+      throw err;
+    }
+  }
+
+  async getReference(raw: DeskArgs<'getReference'>): Promise<DeskResult<'getReference'>> {
+    parseArgs('getReference', raw);
+    this.requireSession();
+    return this.store.reference();
+  }
+
+  async syncStatus(raw: DeskArgs<'syncStatus'>): Promise<SyncStatus> {
+    parseArgs('syncStatus', raw);
+    if (this.engine) return this.engine.status();
+    return {
+      phase: 'signed_out',
+      online: false,
+      lastSyncAt: this.session ? this.store.lastSyncAt() : null,
+      progress: null,
+      pendingCount: 0,
+      oldestPendingAt: null,
+      rejectedCount: 0,
+      lastError: null,
+      centralUrl: this.opts.centralUrl,
+    };
+  }
+
+  async syncNow(raw: DeskArgs<'syncNow'>): Promise<SyncStatus> {
+    parseArgs('syncNow', raw);
+    this.requireSession();
+    return this.engine ? this.engine.syncNow() : this.syncStatus({});
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.stopSync();
+    this.listeners.clear();
+    this.store.close();
+  }
+}

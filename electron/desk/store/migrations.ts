@@ -1,0 +1,50 @@
+import type { CacheDb } from './cache-db.js';
+
+/**
+ * Numbered, append-only schema steps. A released step is never edited: a change is a new step.
+ * Each runs in its own transaction together with its schema_migrations row.
+ */
+export const migrations: ReadonlyArray<{ version: number; name: string; up: (db: CacheDb) => void }> = [
+  {
+    version: 1,
+    name: 'meta, items, reference',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+        -- One slim row per cached item: the columns the inbox filters, sorts and shows. Kept apart
+        -- from the JSON so that loading the inbox index reads a few MB, not the whole cache.
+        -- Filtering and sorting run over an in-memory index (inbox-index.ts): measured on 200,000
+        -- rows, any SQL filter that cannot use an index needs a 50+ ms scan for its count.
+        CREATE TABLE items (
+          id TEXT NOT NULL UNIQUE,
+          service_request_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          channel TEXT NOT NULL,
+          language TEXT NOT NULL,
+          status TEXT NOT NULL,
+          department_id TEXT,
+          service_code TEXT,
+          assignee_id TEXT,
+          received_at TEXT NOT NULL,
+          due_at TEXT NOT NULL,
+          is_restricted INTEGER NOT NULL,
+          has_contact INTEGER NOT NULL,
+          permission INTEGER NOT NULL,
+          title TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0
+        );
+        -- The full item. json is what the user sees (the server's copy plus pending local
+        -- changes); confirmed_json keeps the server's copy while local changes are pending, so a
+        -- rebase starts from exactly what the server said.
+        CREATE TABLE item_docs (
+          id TEXT PRIMARY KEY,
+          json TEXT NOT NULL,
+          confirmed_json TEXT
+        );
+
+        CREATE TABLE reference (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+      `),
+  },
+];

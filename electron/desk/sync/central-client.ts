@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  LoginRequest,
+  LoginResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  STAFF_API_PREFIX,
+} from '../../../shared/api/sync-protocol.js';
+import { readSse, type SseEvent } from './sse-reader.js';
+
+export type CentralErrorKind = 'unreachable' | 'unauthorized' | 'client_error' | 'server_error' | 'invalid_response';
+
+/** Why a request to the central server failed, in the terms the sync loop acts on. */
+export class CentralError extends Error {
+  constructor(
+    readonly kind: CentralErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+    this.name = 'CentralError';
+  }
+}
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Per request; a pull page of 500 items takes well under this on a healthy server. */
+  timeoutMs?: number;
+}
+
+/** The staff sync protocol over HTTP. Every response body is checked with the shared schemas. */
+export class CentralClient {
+  private readonly base: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(opts: CentralClientOptions) {
+    this.base = opts.baseUrl.replace(/\/+$/, '') + STAFF_API_PREFIX;
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  login(body: LoginRequest, signal?: AbortSignal): Promise<LoginResponse> {
+    return this.request('POST', '/login', LoginResponse, { body, signal });
+  }
+
+  /** Ends the session on the server; best effort, so short. */
+  async logout(token: string): Promise<void> {
+    await this.fetchImpl(`${this.base}/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(3000) });
+  }
+
+  pull(token: string, q: { cookie: number; limit: number; clientId: string }, signal?: AbortSignal): Promise<PullResponse> {
+    const qs = new URLSearchParams({ cookie: String(q.cookie), limit: String(q.limit), clientId: q.clientId });
+    return this.request('GET', `/pull?${qs}`, PullResponse, { token, signal });
+  }
+
+  push(token: string, body: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
+    return this.request('POST', '/push', PushResponse, { token, body, signal });
+  }
+
+  /** Live pokes. The token goes in the query because EventSource-style GETs carry no body. */
+  async *events(token: string, signal: AbortSignal): AsyncGenerator<SseEvent> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.base}/events?token=${encodeURIComponent(token)}`, {
+        headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+        signal,
+      });
+    } catch (err) {
+      throw unreachable(err);
+    }
+    if (!res.ok || !res.body) throw await httpError(res);
+    yield* readSse(res.body);
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    opts: { token?: string; body?: unknown; signal?: AbortSignal },
+  ): Promise<z.output<S>> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(this.base + path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal,
+      });
+      if (!res.ok) throw await httpError(res);
+      // Reading the body can fail too (connection cut mid-response): that is "unreachable".
+      text = await res.text();
+    } catch (err) {
+      if (err instanceof CentralError) throw err;
+      throw unreachable(err);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new CentralError('invalid_response', `${method} ${path}: response is not JSON`, res.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new CentralError('invalid_response', `${method} ${path.split('?')[0]}: response does not match the protocol (${issues.join('; ')})`, res.status);
+    }
+    return parsed.data;
+  }
+}
+
+function unreachable(err: unknown): CentralError {
+  const e = err as Error & { cause?: { code?: string } };
+  const why = e.name === 'TimeoutError' ? 'timed out' : e.name === 'AbortError' ? 'aborted' : (e.cause?.code ?? e.message);
+  return new CentralError('unreachable', `central server unreachable (${why})`);
+}
+
+async function httpError(res: Response): Promise<CentralError> {
+  let code: string | null = null;
+  let message = `HTTP ${res.status}`;
+  try {
+    const body = ApiError.safeParse(await res.json());
+    if (body.success) {
+      code = body.data.error.code;
+      message = `HTTP ${res.status} ${body.data.error.code}: ${body.data.error.message}`;
+    }
+  } catch {
+    // Not our error format (a proxy page, a cut connection): the status says enough.
+  }
+  const kind: CentralErrorKind = res.status === 401 ? 'unauthorized' : res.status >= 500 ? 'server_error' : 'client_error';
+  return new CentralError(kind, message, res.status, code);
+}

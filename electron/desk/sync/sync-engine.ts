@@ -1,0 +1,256 @@
+import type { DeskEvent, SyncPhase, SyncStatus } from '../../../shared/api/desk-api.js';
+import type { PullResponse } from '../../../shared/api/sync-protocol.js';
+import type { CacheStore, Log } from '../store/cache-store.js';
+import { backoffDelay } from './backoff.js';
+import { CentralError, type CentralClient } from './central-client.js';
+
+export interface SyncEngineOptions {
+  store: CacheStore;
+  client: CentralClient;
+  clientId: string;
+  centralUrl: string;
+  /** The current bearer token; null stops the loop's requests. */
+  token: () => string | null;
+  /** Central said the token is no longer valid. */
+  onUnauthorized: () => void;
+  emit: (event: DeskEvent) => void;
+  now: () => Date;
+  log: Log;
+  pageSize?: number;
+  /** Fallback when live events are down or a poke was lost. */
+  pullIntervalMs?: number;
+  retry?: { baseMs?: number; maxMs?: number };
+  /** Phase 2 hook: push pending mutations before pulling. */
+  push?: (signal: AbortSignal) => Promise<void>;
+  /** Pending/rejected counts for the status (phase 2). */
+  outboxStatus?: () => Pick<SyncStatus, 'pendingCount' | 'oldestPendingAt' | 'rejectedCount'>;
+}
+
+/**
+ * The sync loop: one cycle at a time (push what is pending, then pull every page), woken by a
+ * request (syncNow, sign-in), a live poke, the periodic timer or a retry timer. Failures retry
+ * with exponential backoff and jitter; online/offline is read from request outcomes.
+ */
+export class SyncEngine {
+  private phase: SyncPhase = 'idle';
+  private online = false;
+  private progress: SyncStatus['progress'] = null;
+  private lastError: string | null = null;
+  private lastEmitted = '';
+  private failures = 0;
+  private wanted = false;
+  private wake: (() => void) | null = null;
+  private waiters: Array<() => void> = [];
+  private stopped = false;
+  private readonly abort = new AbortController();
+  private retryTimer: NodeJS.Timeout | null = null;
+  private periodic: NodeJS.Timeout | null = null;
+  private loopDone: Promise<void> | null = null;
+  private liveDone: Promise<void> | null = null;
+  private readonly pageSize: number;
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.pageSize = o.pageSize ?? 500;
+  }
+
+  start(): void {
+    if (this.loopDone) return;
+    this.phase = this.o.store.cookie() === 0 ? 'initial' : 'incremental';
+    this.loopDone = this.loop();
+    this.liveDone = this.live();
+    this.periodic = setInterval(() => {
+      if (!this.retryTimer) this.request();
+    }, this.o.pullIntervalMs ?? 30_000);
+    this.periodic.unref();
+    this.request();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.periodic) clearInterval(this.periodic);
+    this.wake?.();
+    await Promise.allSettled([this.loopDone, this.liveDone]);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Ask for a cycle soon (coalesced with one already asked for). */
+  request(): void {
+    this.wanted = true;
+    this.wake?.();
+  }
+
+  /** Ask for a cycle and wait until one that started after this call has ended (ok or not). */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.stopped) return this.status();
+    const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    this.request();
+    await done;
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const outbox = this.o.outboxStatus?.() ?? { pendingCount: 0, oldestPendingAt: null, rejectedCount: 0 };
+    return {
+      phase: this.phase,
+      online: this.online,
+      lastSyncAt: this.o.store.lastSyncAt(),
+      progress: this.progress,
+      ...outbox,
+      lastError: this.lastError,
+      centralUrl: this.o.centralUrl,
+    };
+  }
+
+  /** Emit a sync event when anything visible in the status changed. */
+  emitStatus(): void {
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.o.emit({ type: 'sync', status });
+  }
+
+  private set(patch: Partial<{ phase: SyncPhase; online: boolean; progress: SyncStatus['progress']; lastError: string | null }>): void {
+    Object.assign(this, patch);
+    this.emitStatus();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      if (!this.wanted) await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+      if (this.stopped) break;
+      this.wanted = false;
+      const waiters = this.waiters.splice(0);
+      try {
+        await this.cycle();
+        this.failures = 0;
+      } catch (err) {
+        this.onFailure(err);
+      }
+      for (const w of waiters) w();
+    }
+  }
+
+  private onFailure(err: unknown): void {
+    if (this.stopped) return;
+    const e = err instanceof CentralError ? err : null;
+    if (e?.kind === 'unauthorized') {
+      this.o.log('sync: session no longer valid', { error: e.message });
+      this.set({ phase: 'signed_out', online: true, progress: null, lastError: 'session_expired' });
+      this.o.onUnauthorized();
+      return;
+    }
+    this.failures++;
+    if (e?.kind === 'unreachable') this.set({ phase: 'offline', online: false, progress: null, lastError: 'central_unreachable' });
+    else {
+      // Reachable but failing (5xx, a malformed response, a bug here): the cache is unchanged
+      // because every page is applied in one transaction.
+      this.o.log('sync: cycle failed', { error: (err as Error).message });
+      this.set({ phase: 'error', online: e !== null, progress: null, lastError: e ? `${e.kind}: ${e.message}` : `internal: ${(err as Error).message}` });
+    }
+    const delay = backoffDelay(this.failures, this.o.retry);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.request();
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  private async cycle(): Promise<void> {
+    const token = this.o.token();
+    if (!token) return;
+    if (this.o.push) {
+      await this.o.push(this.abort.signal);
+      this.set({ online: true });
+    }
+    await this.pullAll(token);
+  }
+
+  /**
+   * Pull every page from the stored cookie. The next page is requested before the current one is
+   * written, so the server prepares it while this process writes (they overlap when the central
+   * is another process).
+   */
+  private async pullAll(token: string): Promise<void> {
+    const store = this.o.store;
+    let cookie = store.cookie();
+    const initial = cookie === 0;
+    this.set({ phase: initial ? 'initial' : 'incremental', lastError: this.phase === 'offline' ? this.lastError : null });
+    const fetchPage = (c: number) => this.o.client.pull(token, { cookie: c, limit: this.pageSize, clientId: this.o.clientId }, this.abort.signal);
+    let next: Promise<PullResponse> | null = fetchPage(cookie);
+    let total: number | null = null;
+    let done = 0;
+    while (next) {
+      const page: PullResponse = await next;
+      next = null;
+      if (total === null) total = page.total;
+      if (page.hasMore) {
+        if (page.cookie <= cookie && page.items.length === 0) {
+          throw new CentralError('invalid_response', `pull: hasMore without progress at cookie ${cookie}`);
+        }
+        next = fetchPage(page.cookie);
+        // If this page fails to apply, the prefetch must not surface as an unhandled rejection.
+        next.catch(() => {});
+      }
+      const effect = store.applyPullPage(page, this.o.now().toISOString());
+      cookie = page.cookie;
+      done += page.items.length;
+      const ids = [...effect.changedIds, ...effect.revokedIds];
+      if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
+      const showProgress = initial || (total !== null && total > this.pageSize);
+      this.set({
+        online: true,
+        progress: showProgress && page.hasMore ? { done: Math.min(done, total ?? done), total: Math.max(total ?? done, done) } : null,
+      });
+    }
+    this.set({ phase: 'idle', online: true, progress: null, lastError: null });
+  }
+
+  /** Live pokes over SSE; reconnects with backoff. Any event means: pull. */
+  private async live(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const token = this.o.token();
+      if (!token) return;
+      try {
+        for await (const ev of this.o.client.events(token, this.abort.signal)) {
+          attempt = 0;
+          if (ev.event === 'signed_out') throw new CentralError('unauthorized', 'central ended the session');
+          if (!this.online) this.set({ online: true });
+          // "ready" after a (re)connect may follow missed changes, so it pulls too.
+          if (ev.event === 'poke' || ev.event === 'ready') this.request();
+        }
+      } catch (err) {
+        if (this.stopped) return;
+        if (err instanceof CentralError && err.kind === 'unauthorized') {
+          // Let a pull confirm it: that path owns sign-out.
+          this.request();
+        }
+      }
+      attempt++;
+      await this.sleep(backoffDelay(attempt, { baseMs: 1000, maxMs: 30_000 }));
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const onAbort = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      const t = setTimeout(() => {
+        this.abort.signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      t.unref();
+      this.abort.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
