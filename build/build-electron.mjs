@@ -19,14 +19,14 @@ export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'better-sqlite3-m
 const ELECTRON_NODE = 'node22';
 const ELECTRON_CHROME = 'chrome140';
 
-export async function buildElectron({ quiet = false } = {}) {
-  mkdirSync(outDir, { recursive: true });
+export async function buildElectron({ quiet = false, out = outDir } = {}) {
+  mkdirSync(out, { recursive: true });
   const common = { bundle: true, sourcemap: true, logLevel: quiet ? 'error' : 'info', absWorkingDir: root, legalComments: 'none' };
   await Promise.all([
     build({
       ...common,
       entryPoints: [join(root, 'electron', 'main.ts')],
-      outfile: join(outDir, 'main.cjs'),
+      outfile: join(out, 'main.cjs'),
       platform: 'node',
       format: 'cjs',
       target: ELECTRON_NODE,
@@ -38,7 +38,7 @@ export async function buildElectron({ quiet = false } = {}) {
     build({
       ...common,
       entryPoints: [join(root, 'electron', 'preload.ts')],
-      outfile: join(outDir, 'preload.cjs'),
+      outfile: join(out, 'preload.cjs'),
       platform: 'browser',
       format: 'cjs',
       target: ELECTRON_CHROME,
@@ -48,8 +48,8 @@ export async function buildElectron({ quiet = false } = {}) {
   ]);
   // package.json says "type": "module" and "main": "dist/electron/main.js"; this keeps `electron .`
   // and the packaged app working whichever of main.js / main.cjs the package names.
-  writeFileSync(join(outDir, 'main.js'), "// Entry shim: the bundle is CommonJS.\nimport './main.cjs';\n");
-  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs') };
+  writeFileSync(join(out, 'main.js'), "// Entry shim: the bundle is CommonJS.\nimport './main.cjs';\n");
+  return { main: join(out, 'main.cjs'), preload: join(out, 'preload.cjs') };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
