@@ -24,6 +24,9 @@ const STOPWORDS = new Set([
   'hei', 'moi', 'terve', 'kiitos', 'ja', 'tai', 'mutta', 'kun', 'jos', 'että', 'se', 'ne', 'he', 'me', 'te', 'hän', 'minä',
   'sinä', 'on', 'oli', 'ei', 'olen', 'olet', 'olemme', 'olette', 'ovat', 'olin', 'olit', 'olimme', 'olivat', 'ole', 'nyt', 'tämä', 'tuo',
   'niitä', 'niiden', 'näitä', 'noita', 'sitä', 'tätä', 'sen', 'tämän', 'hänen', 'heidän', 'meidän', 'teidän', 'kaikki',
+  'niin', 'niihin', 'niillä', 'niistä', 'niille', 'niiltä', 'niissä', 'noihin', 'noilla', 'noista', 'näihin', 'näillä', 'näistä',
+  'bar', 'pub', 'pubi', 'half', 'stora', 'block', 'line', 'linen', 'city', 'center', 'centre', 'club', 'hotel', 'cafe', 'café',
+  'olleet', 'ollut', 'olleen', 'olleita', 'viellä', 'svenska',
   'ennen', 'jälkeen', 'koska', 'vaikka', 'sitten', 'kuitenkin', 'vielä', 'aina', 'usein', 'paljon', 'omasta', 'mielestäni',
   'jokainen', 'moni', 'monet', 'muut', 'muu', 'eilen', 'huomenna', 'siksi', 'joten', 'lisäksi', 'myöhemmin', 'help', 'odota',
   'meillä', 'teillä', 'heillä', 'minulla', 'sinulla', 'hänellä', 'do', 'be', 'you', 'know', 'my', 'your', 'me', 'with', 'from',
@@ -43,6 +46,8 @@ const TITLE_WORDS = [
   'called', 'neighbour', 'neighbor', 'colleague', 'wrote', 'kirjoitti', 'sanoi', 'kertoi', 'totesi', 'skrev', 'sa', 'said',
 ];
 const TITLE_SET = new Set(TITLE_WORDS);
+
+const STREET_WORD = /(?:katu|kadu\p{L}*|tie|tien|tiellä|tieltä|tielle|tietä|kuja\p{L}*|polku|polu\p{L}*|väylä\p{L}*|gatan|vägen|stigen|gränd\p{L}*)$/iu;
 
 type NameClass = 'first' | 'surname' | 'both';
 interface Token {
@@ -143,7 +148,8 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const start = m.index;
         const initial = /^\p{Lu}\.$/u.test(w);
         const tok: Token = { text: w, start, end: start + w.length, sentenceStart: atSentenceStart(text, start), initial, bearers: 0, ambiguous: false, unknownCap: false, locative: false };
-        if (!initial && isCapitalised(w)) {
+        // Street names built from person names (Aleksis Kiven katu, Kyösti Kallion tie) are places.
+        if (!initial && isCapitalised(w) && !(STREET_WORD.test(w) && !lex.surnames.has(w.toLowerCase()))) {
           const lower = w.toLowerCase();
           const hit = STOPWORDS.has(lower) ? undefined : lookup(w);
           if (hit) {
@@ -153,11 +159,13 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
             tok.bearers = hit.bearers;
             // An inflected form that also reads as an inflected common word or place (Omasta = oma, Kupit = kuppi,
             // Helsingin = Helsinki) is ambiguous.
-            const other = lower !== hit.lemma && nameLemmaCandidates(w).some((c) => c !== hit.lemma && c.length >= 3 && (lex.commonWords.has(c) || lex.districts.has(c)));
+            const other = (lower !== hit.lemma || hit.bearers < 1000) && nameLemmaCandidates(w).some((c) => c !== hit.lemma && c.length >= 3 && (lex.commonWords.has(c) || lex.districts.has(c) || lex.streets.has(c)));
+            // A rare name reached only by stripping an ending (Olleet -> Olle, Amerin -> Amer) is weak evidence.
+            const rareInflected = lower !== hit.lemma && hit.bearers < 500;
             // A surname in a place case (Virossa, Suomeen) is far more often the place.
             const placeCase = hit.cls === 'surname' && tok.locative;
             const inflectedWord = lower !== hit.lemma && lex.commonWords.has(hit.lemma) && hit.bearers < 1000;
-            tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || other || placeCase || inflectedWord || isPlaceName(w);
+            tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || other || placeCase || inflectedWord || rareInflected || isPlaceName(w) || lex.streets.has(hit.lemma);
           } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
             // loose test: may continue a name after a first name ("Emmanuel Petit", "Alain Grisay")
             tok.unknownCap = true;
@@ -191,6 +199,8 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         // A leading unknown capitalised word right before a known name: "Alain Grisay" is caught by the
         // trailing rule; "Zinédine Zidane" is not (no lexicon evidence at all).
         if (i > 0 && (t.cls === 'first' || t.cls === 'both') && gapOk(tokens[i - 1], t) && couldBeForeignName(tokens[i - 1]) && !/(iden|jen|tten|ten)$/.test(tokens[i - 1].text)) group.unshift(tokens[i - 1]);
+        // "T. Matti Pakkanen": T. is the sign-off (terveisin), not an initial, when a first name follows.
+        if (group.length > 1 && group[0].initial && /^[Tt]\.$/.test(group[0].text) && (group[1].cls === 'first' || group[1].cls === 'both')) group.shift();
         // A sentence-initial word in front of a name is usually a verb or greeting, not a first name ("Olen Matti").
         while (group.length > 1 && group[0].sentenceStart && group[0].cls && group[0].bearers < 1000 && lex.commonWords.has(group[0].text.toLowerCase())) group.shift();
         // Initials alone are not names.
@@ -204,7 +214,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const t = tokens[i];
         if (t.cls || !couldBeForeignName(t) || t.sentenceStart) continue;
         const prev = previousWord(text, t.start);
-        if (ORG_OR_WORK_HEADS.some((h) => prev.startsWith(h))) continue;
+        if (isOrgHead(prev)) continue;
         if (!isTitle(prev) || /^(sanoi|kertoi|totesi|kirjoitti|skrev|sa|said|wrote|t\.|terveisin)$/.test(prev)) continue;
         let j = i;
         while (j + 1 < tokens.length && gapOk(tokens[j], tokens[j + 1]) && (tokens[j + 1].cls || couldBeForeignName(tokens[j + 1]))) j++;
@@ -230,7 +240,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const nextWord = next && /^[ ,]+$/.test(text.slice(t.end, next.start)) ? next.text.toLowerCase() : '';
         const prevWord = prev && /^[ ,]+$/.test(text.slice(prev.end, t.start)) ? prev.text.toLowerCase() : '';
         const after = text.slice(t.end, t.end + 12);
-        if (prev && text.slice(prev.end, t.start) === ' ' && ORG_OR_WORK_HEADS.some((h) => prevWord.startsWith(h))) continue;
+        if (prev && text.slice(prev.end, t.start) === ' ' && isOrgHead(prevWord)) continue;
         if (PERSON_VERBS.has(nextWord) || (/^(sanoi|kertoi|kysyi|vastasi|totesi|huusi|said|asked|sa|frågade)$/.test(prevWord) && /^\s*[.,!?]/.test(after)) || /^:n (mukaan|mielestä)/.test(after)) {
           if (groups.some((g) => g.includes(t))) continue;
           cued.add(t);
@@ -253,7 +263,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const prevWord = previousWord(text, first.start);
         const titled = isTitle(prevWord);
         // "uutistoimisto Bloomberg", "elokuvaan Flash Gordon", "Inarin alueella": organisations, works, places
-        if (ORG_OR_WORK_HEADS.some((h) => prevWord.startsWith(h))) continue;
+        if (isOrgHead(prevWord)) continue;
         if (/n$/.test(last.text) && PLACE_NOUNS.some((h) => nextWordAfter(text, last.end).startsWith(h))) continue;
         const signature = isSignature(text, first.start, last.end);
         const hasFirst = named.some((g) => g.cls === 'first' || g.cls === 'both');
@@ -261,7 +271,10 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         const allAmbiguous = named.every((g) => g.ambiguous);
         let score: number;
         let why: string;
-        if (multi && allAmbiguous) {
+        if (multi && allAmbiguous && named.length < 2 && named.some((g) => g.locative || isPlaceName(g.text) || lex.districts.has(g.lemma!))) {
+          dropped.push(group); // "Hermannissa Sörnäistenkadulla": an ambiguous word plus an unknown one is no pair
+          continue;
+        } else if (multi && allAmbiguous) {
           score = 0.75; why = 'first name and surname together (each also a common word)';
         } else if (multi) {
           score = 0.9; why = 'first name and surname together';
@@ -357,6 +370,11 @@ const ORG_OR_WORK_HEADS = [
   'peli', 'merkki', 'konserni', 'pankki', 'sanomalehti', 'tv-kanava', 'kanava', 'festivaali', 'tapahtuma', 'laiva', 'alus',
   'company', 'newspaper', 'band', 'album', 'film', 'movie', 'tidning', 'bolag', 'koodinimi',
 ];
+/** The head noun itself or an inflected form of it (elokuvaan, lehden), not a longer word (kirjaston). */
+function isOrgHead(word: string): boolean {
+  return ORG_OR_WORK_HEADS.some((h) => word.startsWith(h) && word.length - h.length <= 3);
+}
+
 // Place nouns after a genitive: "Inarin alueella", "Luiron rannalla", "Mar Saban luostarissa"
 const PLACE_NOUNS = [
   'alue', 'kunna', 'kunta', 'kaupun', 'kylä', 'kylä', 'ranna', 'ranta', 'järve', 'järvi', 'joe', 'joki', 'saare', 'saari',
