@@ -30,3 +30,10 @@ describe('vehicle plate', () => {
     expect(plateRecognizer.find('rekkari oli HKL-921', ctx)).toHaveLength(1);
   });
 });
+
+describe('bare domains and sentence typos', () => {
+  it('does not read a missing space after a full stop as a domain', () => {
+    expect(linkRecognizer.find('Laitoin sen suojaan.Se on nyt kunnossa.', { language: 'fi' })).toEqual([]);
+    expect(linkRecognizer.find('katso hel.fi tai HEL.FI', { language: 'fi' })).toHaveLength(2);
+  });
+});

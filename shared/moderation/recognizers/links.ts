@@ -14,6 +14,8 @@ export const linkRecognizer: Recognizer = {
       } else {
         // A bare "word.fi" is a link only if linkify accepted the TLD; prefixed ones are certain.
         const bare = m.schema === '';
+        // "suojaan.Se on" is a missing space after a full stop, not the Swedish TLD.
+        if (bare && !/^www\./i.test(m.text) && /\.\p{Lu}\p{Ll}*(?:$|\/)/u.test(m.text.replace(/\/.*$/, ''))) continue;
         out.push({ kind: 'url', start: m.index, end: m.lastIndex, score: bare ? 0.85 : 1, explanation: bare ? `bare domain ${m.text}` : `link ${m.url}` });
       }
     }
