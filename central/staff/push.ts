@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { SqliteError } from 'better-sqlite3';
 import { findMutation, MutationError, runMutation, type MutationContext } from '../../shared/mutations/index.js';
 import type { MutationResult, PushRequest, PushResponse } from '../../shared/api/sync-protocol.js';
+import type { FeedbackItem } from '../../shared/domain/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { HttpError } from '../http/errors.js';
 import type { Authenticated } from './auth.js';
@@ -22,6 +23,9 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
   if (client.staffId !== auth.staff.id) throw new HttpError(403, 'client_mismatch', 'this clientId belongs to another user');
 
   let lastMutationId = client.lastMutationId;
+  // The batch runs synchronously (no other writer in between), so an item read or written by one
+  // mutation is reused by the next without parsing its JSON again.
+  const items = new Map<string, FeedbackItem | null>();
   for (const m of body.mutations) {
     if (m.id <= lastMutationId) continue;
     if (m.id !== lastMutationId + 1) {
@@ -29,7 +33,7 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
     }
     store.transaction(() => {
       const now = store.nowIso();
-      const refusal = applyOne(store, auth, m.name, m.args, now, body.clientId, log);
+      const refusal = applyOne(store, items, auth, m.name, m.args, now, body.clientId, log);
       if (refusal) store.recordResult({ clientId: body.clientId, mutationId: m.id, name: m.name, error: refusal, at: now });
       store.setLastMutationId(body.clientId, m.id);
     });
@@ -40,6 +44,7 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
 
 function applyOne(
   store: CentralStore,
+  items: Map<string, FeedbackItem | null>,
   auth: Authenticated,
   name: string,
   args: Record<string, unknown>,
@@ -51,9 +56,14 @@ function applyOne(
   if (!def) return { code: 'unknown_mutation', message: `this server does not know the mutation ${name}`, details: { name } };
   const ctx: MutationContext = { actor: auth.actor, now, clientId, newId: randomUUID };
   try {
-    const item = typeof args.itemId === 'string' ? store.getItem(args.itemId) : null;
+    const itemId = typeof args.itemId === 'string' ? args.itemId : null;
+    let item: FeedbackItem | null = null;
+    if (itemId !== null) {
+      if (!items.has(itemId)) items.set(itemId, store.getItem(itemId));
+      item = items.get(itemId)!;
+    }
     const next = runMutation(def, args, item, ctx);
-    store.putItem(next);
+    items.set(next.id, store.putItem(next));
     return null;
   } catch (err) {
     if (err instanceof MutationError) return { code: err.code, message: err.message, details: err.details };

@@ -111,16 +111,17 @@ export class CentralStore {
       ),
       anyLogSince: db.prepare('SELECT 1 FROM item_visibility_log WHERE item_id = ? AND seq > ? LIMIT 1'),
       itemHead: db.prepare(
-        "SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, service_request_id, json_extract(json, '$.version') AS version FROM items WHERE id = ?",
+        "SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, service_request_id, version FROM items WHERE id = ?",
       ),
       getItemRow: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE id = ?'),
       upsertItem: db.prepare(`INSERT INTO items (id, service_request_id, json, department_id, assignee_id, restricted_by, is_restricted, published,
-          status, service_code, received_at, updated_at, seq, sender_ip)
+          status, service_code, received_at, updated_at, seq, sender_ip, version)
         VALUES (@id, @serviceRequestId, @json, @departmentId, @assigneeId, @restrictedBy, @isRestricted, @published,
-          @status, @serviceCode, @receivedAt, @updatedAt, @seq, @senderIp)
+          @status, @serviceCode, @receivedAt, @updatedAt, @seq, @senderIp, @version)
         ON CONFLICT(id) DO UPDATE SET json = excluded.json, department_id = excluded.department_id, assignee_id = excluded.assignee_id,
           restricted_by = excluded.restricted_by, is_restricted = excluded.is_restricted, published = excluded.published,
-          status = excluded.status, service_code = excluded.service_code, updated_at = excluded.updated_at, seq = excluded.seq`),
+          status = excluded.status, service_code = excluded.service_code, updated_at = excluded.updated_at, seq = excluded.seq,
+          version = excluded.version`),
       staffByUsername: db.prepare('SELECT * FROM staff WHERE username = ?'),
       staffById: db.prepare('SELECT * FROM staff WHERE id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (token_hash, staff_id, client_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
@@ -418,6 +419,7 @@ export class CentralStore {
         updatedAt: item.updatedAt,
         seq,
         senderIp: opts.senderIp ?? null,
+        version: item.version,
       });
       this.pending.push({ id: item.id, seq, before: before ? visibilityOf(before) : null, after: visibilityOfItem(item) });
       return item;

@@ -115,4 +115,9 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   ALTER TABLE clients ADD COLUMN pull_start_cookie INTEGER;
   `,
+  // 4: the item's version as a column, so a write need not parse the stored JSON to bump it.
+  `
+  ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  UPDATE items SET version = json_extract(json, '$.version');
+  `,
 ];
