@@ -114,7 +114,7 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
         let fields: FormFields;
         let media: UploadedMedia[] = [];
         if (request.isMultipart()) ({ fields, media } = await readMultipart(request));
-        else if (request.body && typeof request.body === 'object') fields = request.body as FormFields;
+        else if (/^application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') && request.body && typeof request.body === 'object') fields = request.body as FormFields;
         else throw badRequest('send the request as application/x-www-form-urlencoded or multipart/form-data');
 
         const query = request.query as Record<string, unknown>;

@@ -148,7 +148,11 @@ describe('POST requests', () => {
   });
 
   it('accepts multipart with media[] photos and serves them back as media_urls once published', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b2a3c50000000049454e44ae426082', 'hex');
+    // A photo of a realistic size (1 MB), well above the limit of a form-urlencoded body.
+    const png = Buffer.concat([
+      Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b2a3c50000000049454e44ae426082', 'hex'),
+      Buffer.alloc(1024 * 1024, 7),
+    ]);
     const form = new FormData();
     for (const [k, v] of Object.entries(validRequest({ can_be_published: 'true', title: 'Kuva kuopasta' }))) form.append(k, v);
     form.append('media[]', new Blob([png], { type: 'image/png' }), 'kuoppa.png');
