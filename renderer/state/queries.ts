@@ -122,8 +122,10 @@ export function attachDeskEvents(desk: DeskApi, client: QueryClient): () => void
   const flush = () => {
     timer = null;
     void client.invalidateQueries({ queryKey: keys.inbox });
-    for (const id of changedIds) void client.invalidateQueries({ queryKey: keys.item(id) });
+    // One pass over the (few) cached items, however many ids an initial sync reported.
+    const changed = new Set(changedIds);
     changedIds.clear();
+    void client.invalidateQueries({ queryKey: keys.items, predicate: (q) => changed.has(String(q.queryKey[1])) });
     void client.invalidateQueries({ queryKey: keys.reference });
   };
   const off = desk.onEvent((event: DeskEvent) => {
