@@ -28,7 +28,7 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** Newest modification time under the given paths (tests excluded: they do not change the build). */
+/** Newest modification time of files that go into the build (tests and docs do not). */
 function newestMtime(paths) {
   let newest = 0;
   const walk = (p) => {
@@ -40,7 +40,7 @@ function newestMtime(paths) {
     }
     if (st.isDirectory()) {
       for (const name of readdirSync(p)) if (name !== 'node_modules' && !name.startsWith('.')) walk(join(p, name));
-    } else if (!/\.test\.tsx?$/.test(p)) {
+    } else if (/\.(tsx?|css|html|json|svg|png|woff2?)$/.test(p) && !/\.test\.tsx?$/.test(p)) {
       newest = Math.max(newest, st.mtimeMs);
     }
   };
