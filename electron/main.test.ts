@@ -8,7 +8,7 @@ const createDesk = vi.hoisted(() => vi.fn());
 vi.mock('./desk/desk.js', () => ({ createDesk }));
 
 import { ipcChannel } from '../shared/api/index.js';
-import { createMainWindow, hardenSession, reportFatal, runMain, serveAppRequest } from './main.js';
+import { createMainWindow, hardenSession, hardenWebContents, reportFatal, runMain, serveAppRequest } from './main.js';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from './security.js';
 import { createDeskDouble } from './testing/desk-double.js';
 import { app, BrowserWindow, dialog, FakeBrowserWindow, fakeEvent, FakeSession, ipcMain, protocol, resetFakeElectron, session, shell } from './testing/fake-electron.js';
@@ -55,6 +55,13 @@ describe('main window', () => {
     wc.emit('will-navigate', fakeEvent(), 'https://evil.example/');
     wc.emit('will-navigate', fakeEvent(), 'http://www.hel.fi/'); // not https
     expect(shell.opened).toEqual(['https://palvelukartta.hel.fi/fi/unit/1']);
+  });
+
+  it('opens a link once even when the window is hardened twice (window + web-contents-created)', () => {
+    const win = newWindow();
+    hardenWebContents(win.webContents as never);
+    win.webContents.emit('will-navigate', fakeEvent(), 'https://www.hel.fi/');
+    expect(shell.opened).toEqual(['https://www.hel.fi/']);
   });
 
   it('denies every window.open, handing only allow-listed links to the system browser', () => {

@@ -96,8 +96,13 @@ export function openExternalIfAllowed(url: string): boolean {
   return true;
 }
 
-/** No navigation away from the app, no new windows, no webviews. */
+const hardened = new WeakSet<WebContents>();
+
+/** No navigation away from the app, no new windows, no webviews. Idempotent: the window and the
+ * app-wide 'web-contents-created' hook both call it, and a link must open only once. */
 export function hardenWebContents(wc: WebContents): void {
+  if (hardened.has(wc)) return;
+  hardened.add(wc);
   wc.setWindowOpenHandler(({ url }) => {
     openExternalIfAllowed(url);
     return { action: 'deny' };
