@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../renderer/', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+const deskWebUrl = process.env.DESK_WEB_URL?.replace(/\/$/, '');
 
 /**
  * The dev server needs an inline React refresh preamble and a websocket for hot reload; the strict
@@ -37,6 +38,15 @@ export default defineConfig({
     strictPort: false,
     // `DESK_WEB_URL=http://127.0.0.1:8312 vite --config build/vite.renderer.config.ts` develops the UI
     // against a running web host while keeping DeskApi calls same-origin.
-    proxy: process.env.DESK_WEB_URL ? { '/desk/': { target: process.env.DESK_WEB_URL, changeOrigin: true } } : undefined,
+    proxy: deskWebUrl
+      ? {
+          '/desk/': {
+            target: deskWebUrl,
+            changeOrigin: true,
+            // The web host refuses cross-origin requests; to it, the dev server's are its own.
+            configure: (proxy) => proxy.on('proxyReq', (req) => req.getHeader('origin') && req.setHeader('origin', deskWebUrl)),
+          },
+        }
+      : undefined,
   },
 });
