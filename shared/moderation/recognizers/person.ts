@@ -133,6 +133,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
   };
 
   const isFinnishCompound = (word: string): boolean => {
+    if (/[bcfqwxzšžéáü]/.test(word)) return false; // letters Finnish words do not use: a foreign name (Seacrest)
     const parts = word.split('-');
     if (parts.length > 1 && lex.commonWords.has(parts[parts.length - 1])) return true;
     for (let k = 3; k <= word.length - 5; k++) if (lex.commonWords.has(word.slice(k))) return true;
@@ -166,7 +167,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
             const placeCase = hit.cls === 'surname' && tok.locative;
             const inflectedWord = lower !== hit.lemma && lex.commonWords.has(hit.lemma) && hit.bearers < 1000;
             tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || other || placeCase || inflectedWord || rareInflected || isPlaceName(w) || lex.streets.has(hit.lemma);
-          } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
+          } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && !isFinnishCompound(lower) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
             // loose test: may continue a name after a first name ("Emmanuel Petit", "Alain Grisay")
             tok.unknownCap = true;
           }
@@ -191,7 +192,10 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
         // not after a surname ("Halonen Irlantiin") or an organisation-like start.
         const canJoinUnknown = (prev: Token) => prev.initial || prev.cls === 'first' || prev.cls === 'both';
         // A surname (or a foreign word standing in for one) ends the name unless a hyphen joins a double surname.
-        const endsName = (prev: Token, next: Token) => (prev.cls === 'surname' || (!prev.cls && !prev.initial)) && !/-/.test(text.slice(prev.end, next.start));
+        // In Finnish only the last part of a full name inflects (Matti Virtasen): an inflected part ends it
+        // ("Inarin Sallivaara" is Inari's Sallivaara).
+        const inflected = (t: Token) => t.lemma !== undefined && t.text.toLowerCase() !== t.lemma;
+        const endsName = (prev: Token, next: Token) => ((prev.cls === 'surname' || (!prev.cls && !prev.initial)) && !/-/.test(text.slice(prev.end, next.start))) || inflected(prev);
         while (j < tokens.length && gapOk(tokens[j - 1], tokens[j]) && !endsName(tokens[j - 1], tokens[j]) && (isNameish(tokens[j]) || (tokens[j].unknownCap && canJoinUnknown(tokens[j - 1])))) {
           group.push(tokens[j]);
           j++;
