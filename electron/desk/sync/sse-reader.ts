@@ -20,13 +20,12 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value;
+      if (!done) buffer += value;
       for (;;) {
         const m = /\r\n|\r|\n/.exec(buffer);
         if (!m) break;
         // A lone CR at the very end may be the first half of CRLF: wait for more input.
-        if (m[0] === '\r' && m.index === buffer.length - 1) break;
+        if (!done && m[0] === '\r' && m.index === buffer.length - 1) break;
         const line = buffer.slice(0, m.index);
         buffer = buffer.slice(m.index + m[0].length);
         if (line === '') {
@@ -47,6 +46,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
           sawData = true;
         } else if (field === 'id') id = val;
       }
+      if (done) return;
     }
   } finally {
     reader.releaseLock();
