@@ -6,7 +6,10 @@
  *  2. the renderer built if dist/renderer is missing or older than its sources;
  *  3. the Electron window where the Electron binary exists, otherwise browser mode
  *     (the desk core + web host on 127.0.0.1:8312 or the next free port, URL printed).
- * Ctrl+C stops everything. FEEDBACK_DESK_BROWSER=1 (or --browser) forces browser mode.
+ * Ctrl+C stops everything.
+ * Env: FEEDBACK_DESK_BROWSER=1 (or --browser) forces browser mode; FEEDBACK_DESK_DATA_DIR (default
+ * .data), FEEDBACK_DESK_CENTRAL_PORT (8311) and FEEDBACK_DESK_PORT (8312; 0 = any free port) move
+ * things; FEEDBACK_DESK_NO_OPEN=1 does not open the system browser; FEEDBACK_DESK_LOG_LEVEL (warn).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,17 +19,22 @@ import { register } from 'tsx/esm/api';
 import { electronBinaryPath } from './ensure-electron.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataRoot = join(root, '.data');
-const rendererOut = join(root, 'dist', 'renderer');
-const CENTRAL_PORT = 8311;
-const DESK_PORT = 8312;
-const PORT_TRIES = 20;
-
 const say = (line = '') => console.log(line);
 const fail = (message) => {
   console.error(`npm start: ${message}`);
   process.exit(1);
 };
+const dataRoot = resolve(process.env.FEEDBACK_DESK_DATA_DIR || join(root, '.data'));
+const rendererOut = join(root, 'dist', 'renderer');
+const portFromEnv = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) fail(`${name} must be a port number, got "${raw}"`);
+  return Number(raw);
+};
+const CENTRAL_PORT = portFromEnv('FEEDBACK_DESK_CENTRAL_PORT', 8311);
+const DESK_PORT = portFromEnv('FEEDBACK_DESK_PORT', 8312);
+const PORT_TRIES = 20;
 
 /** Newest modification time of files that go into the build (tests and docs do not). */
 function newestMtime(paths) {
@@ -156,7 +164,7 @@ async function main() {
   say('');
   say('  Feedback Desk is running.');
   say(`  Open:          ${host.url}   (browser mode: ${why})`);
-  say(`  Central API:   ${central.url}   (demo data in .data/central)`);
+  say(`  Central API:   ${central.url}   (demo data in ${centralData})`);
   say('  Demo sign-in:  neuvonta, kymp.vastaaja, kasko.vastaaja, moderaattori or admin; password "demo"');
   say('  Ctrl+C stops everything.');
   say('');
