@@ -7,12 +7,12 @@ import type { Finding, Recognizer } from '../types.js';
 const TERMS: string[] = [
   // fi: diagnoses and conditions (stems so inflected and compound forms match)
   'diagnoo', 'diagnosoi', 'sairau', 'sairas', 'sairast', 'syöpä', 'syövä', 'masennu', 'masentu', 'diabete', 'sokeritau', 'astma',
-  'epilepsi', 'dementi', 'muistisairau', 'alzheimer', 'skitsofreni', 'psykoosi', 'kaksisuuntai', 'adhd', 'autismi', 'autisti',
+  'epilepsi', 'dementi', 'muistisairau', 'muistisair', 'alzheimer', 'skitsofreni', 'psykoosi', 'kaksisuuntai', 'adhd', 'autismi', 'autisti',
   'hiv$', 'aids$', 'hepatiit', 'mielenterve', 'itsetuho', 'itsemurha', 'päihde', 'päihtee', 'alkoholismi', 'alkoholisti', 'huumeriippu',
   'raskau', 'keskenmen', 'abortti', 'kehitysvamma', 'vammai', 'liikuntarajoit', 'halvau', 'aivoinfarkt', 'sydänkohtau',
   'lääke', 'lääkity', 'lääkkee', 'resepti', 'hoitojakso', 'osastohoi', 'kuntoutu', 'terapi', 'psykiatr', 'psykolog',
   // fi: social services
-  'lastensuojel', 'sijoitettu', 'huostaan', 'huostaanot', 'toimeentulotu', 'asiakkuu', 'sosiaalityöntekij', 'sosiaalitoimi',
+  'lastensuojel', 'sijoitettu', 'huostaan', 'huostaanot', 'toimeentulotu', 'asiakkuu', 'sosiaalityöntekij', 'sosiaalitoim', 'sosiaalipalvel', 'sosiaaliasema',
   'kotihoi', 'omaishoi', 'vammaispalvel', 'asumispalvel', 'perhetyö', 'velkaneuvon', 'terveyskesku', 'päivystyk', 'päivystyks',
   'sairaala', 'neuvola', 'kouluterveydenh', 'hammashoi',
   // sv

@@ -22,7 +22,7 @@ const FI_PROFANITY: [string, number][] = [
   ['|vittu', 0.9], ['|vitu', 0.9], ['|perkele', 0.7], ['|perkeleen', 0.7], ['|saatana', 0.6], ['|helvet', 0.5], ['|paska', 0.85],
   ['|kusi|', 0.8], ['|kusipää', 0.9], ['|kusipäi', 0.9], ['|kusettaa', 0.7], ['|mulkku', 0.9], ['|mulku', 0.9], ['|kyrpä', 0.9],
   ['|kyrvä', 0.9], ['|huora', 0.9], ['|huoru', 0.9], ['|lutka', 0.85], ['|runkkari', 0.9], ['|runkku', 0.85], ['|pillu', 0.85],
-  ['|hintti', 0.9], ['|perse|', 0.6], ['|perseestä', 0.6], ['|persee', 0.6], ['|persreikä', 0.85], ['|jumalauta', 0.6],
+  ['|hintti', 0.9], ['|perse|', 0.6], ['|perseestä', 0.6], ['|persee', 0.6], ['|persett', 0.6], ['|perseen', 0.6], ['|persreikä', 0.85], ['|jumalauta', 0.6],
 ];
 const SV_PROFANITY: [string, number, ModerationLanguage | 'any'][] = [
   ['|jävla', 0.85, 'any'], ['|jävel', 0.85, 'any'], ['|helvete', 0.6, 'any'], ['|fitta', 0.9, 'any'], ['|fittan', 0.9, 'any'],
