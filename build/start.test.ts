@@ -45,7 +45,7 @@ function ctrlC(child: ChildProcess): Promise<number | null> {
 
 const call = async (url: string, method: string, args: unknown) => {
   const res = await fetch(`${url}/desk/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 };
 
 describe('npm start (browser mode)', () => {
