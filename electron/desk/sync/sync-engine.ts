@@ -4,6 +4,9 @@ import type { CacheStore, Log } from '../store/cache-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient } from './central-client.js';
 
+/** Items per transaction while filling an empty cache. */
+const INITIAL_BATCH_ITEMS = 5000;
+
 export interface SyncEngineOptions {
   store: CacheStore;
   client: CentralClient;
@@ -187,6 +190,16 @@ export class SyncEngine {
     let next: Promise<PullResponse> | null = fetchPage(cookie);
     let total: number | null = null;
     let done = 0;
+    let batch: PullResponse[] = [];
+    let batchItems = 0;
+    const flush = () => {
+      if (batch.length === 0) return;
+      const effect = store.applyPullPages(batch, this.o.now().toISOString());
+      batch = [];
+      batchItems = 0;
+      const ids = [...effect.changedIds, ...effect.revokedIds];
+      if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
+    };
     while (next) {
       const page: PullResponse = await next;
       next = null;
@@ -199,17 +212,20 @@ export class SyncEngine {
         // If this page fails to apply, the prefetch must not surface as an unhandled rejection.
         next.catch(() => {});
       }
-      const effect = store.applyPullPage(page, this.o.now().toISOString());
       cookie = page.cookie;
       done += page.items.length;
-      const ids = [...effect.changedIds, ...effect.revokedIds];
-      if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
+      batch.push(page);
+      batchItems += page.items.length;
+      // The initial fill commits several whole pages at once (one disk sync per ~5,000 items);
+      // later pulls commit every page so changes show at once. Either way a page is all or nothing.
+      if (!initial || batchItems >= INITIAL_BATCH_ITEMS || !page.hasMore) flush();
       const showProgress = initial || (total !== null && total > this.pageSize);
       this.set({
         online: true,
         progress: showProgress && page.hasMore ? { done: Math.min(done, total ?? done), total: Math.max(total ?? done, done) } : null,
       });
     }
+    flush();
     this.set({ phase: 'idle', online: true, progress: null, lastError: null });
   }
 
