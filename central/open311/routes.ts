@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Channel, Language } from '../../shared/domain/index.js';
@@ -105,12 +105,15 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
         return sendList(reply, format, 'service_requests', 'request', items.map((i) => publicRequest(i, ctx)));
       });
 
-      app.post(`/requests.${ext}`, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+      // The address limit is checked before the body is read, so a flood costs little.
+      const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
         const ipCheck = await ipLimit(request);
         if (!ipCheck.isAllowed && ipCheck.isExceeded) {
           reply.header('retry-after', String(Math.max(1, ipCheck.ttlInSeconds)));
           throw new Open311Error(429, 'too many requests from this address; try again later');
         }
+      };
+      app.post(`/requests.${ext}`, { bodyLimit: FORM_BODY_LIMIT, onRequest }, async (request, reply) => {
         let fields: FormFields;
         let media: UploadedMedia[] = [];
         if (request.isMultipart()) ({ fields, media } = await readMultipart(request));
