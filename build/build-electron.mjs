@@ -70,7 +70,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 export async function prepareElectronNatives({ electronVersion, log = console.log } = {}) {
   const { cpSync, existsSync, readFileSync, rmSync } = await import('node:fs');
   const { spawnSync } = await import('node:child_process');
-  const natives = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'].filter((p) => existsSync(join(root, 'node_modules', p, 'binding.gyp')));
+  // Only what the main bundle actually loads (the desk core uses one SQLite flavour).
+  const bundle = readFileSync(join(outDir, 'main.cjs'), 'utf8');
+  const natives = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'].filter(
+    (p) => bundle.includes(`require("${p}")`) && existsSync(join(root, 'node_modules', p, 'binding.gyp')),
+  );
   for (const pkg of natives) {
     const src = join(root, 'node_modules', pkg);
     const dest = join(outDir, 'node_modules', pkg);
@@ -91,7 +95,8 @@ export async function prepareElectronNatives({ electronVersion, log = console.lo
       );
       if (compiled.status !== 0) {
         rmSync(dest, { recursive: true, force: true });
-        const why = String(compiled.stderr || prebuilt.stderr || '').split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? 'unknown error';
+        const lines = `${prebuilt.stderr ?? ''}\n${compiled.stderr ?? ''}`.split('\n').map((l) => l.replace(/^(gyp|prebuild-install) (ERR!|warn) /, '').trim()).filter(Boolean);
+        const why = lines.find((l) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|40[34]|network|certificate/i.test(l)) ?? lines.find((l) => !/not ok|^stack|^cwd|^node -v|^node-gyp -v|^System|^command/i.test(l)) ?? 'unknown error';
         return `${pkg} could not be built for Electron (${why.slice(0, 200)})`;
       }
     }
