@@ -8,7 +8,7 @@ const createDesk = vi.hoisted(() => vi.fn());
 vi.mock('./desk/desk.js', () => ({ createDesk }));
 
 import { ipcChannel } from '../shared/api/index.js';
-import { createMainWindow, hardenSession, hardenWebContents, reportFatal, runMain, serveAppRequest } from './main.js';
+import { buildMenu, createMainWindow, hardenSession, hardenWebContents, reportFatal, runMain, serveAppRequest } from './main.js';
 import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from './security.js';
 import { createDeskDouble } from './testing/desk-double.js';
 import { app, BrowserWindow, dialog, FakeBrowserWindow, fakeEvent, FakeSession, ipcMain, protocol, resetFakeElectron, session, shell } from './testing/fake-electron.js';
@@ -195,5 +195,12 @@ describe('runMain', () => {
     expect(dialog.errors).toEqual([{ title: 'Feedback Desk', content: 'the cache key cannot be decrypted' }]);
     expect(app.exitCode).toBe(1);
     spy.mockRestore();
+  });
+
+  it('offers developer tools only in development builds', () => {
+    const roles = (menu: unknown) => JSON.stringify(menu);
+    expect(roles(buildMenu())).toContain('toggleDevTools');
+    app.isPackaged = true;
+    expect(roles(buildMenu())).not.toContain('toggleDevTools');
   });
 });

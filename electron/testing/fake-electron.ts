@@ -124,6 +124,7 @@ export class FakeSession {
 }
 
 class FakeApp extends FakeEmitter {
+  isPackaged = false;
   hasLock = true;
   quitCalled = false;
   exitCode: number | null = null;
@@ -236,7 +237,7 @@ export const safeStorage = {
 };
 
 export function resetFakeElectron(): void {
-  Object.assign(app.removeAllListeners(), { hasLock: true, quitCalled: false, exitCode: null, name: 'Electron' });
+  Object.assign(app.removeAllListeners(), { isPackaged: false, hasLock: true, quitCalled: false, exitCode: null, name: 'Electron' });
   for (const k of Object.keys(app.paths)) delete app.paths[k];
   app.paths.userData = '/tmp/feedback-desk-fake-userdata';
   ipcMain.handlers.clear();
