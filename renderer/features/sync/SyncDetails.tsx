@@ -24,10 +24,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function SyncDetails({ status, error }: { status: SyncStatus | undefined; error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useUiStore((s) => s.language);
   const session = useSession();
   const syncNow = useSyncNow();
+  // lastError is an error code when the core knows one, else a technical line shown as is.
+  const errorText = (error: string) => (i18n.exists(`errors.${error}`) ? t(`errors.${error}` as 'errors.unknown') : error);
 
   return (
     <Box sx={{ p: 2, width: 380 }} data-testid="sync-details">
@@ -61,7 +63,7 @@ export function SyncDetails({ status, error }: { status: SyncStatus | undefined;
                 {status.rejectedCount || t('sync.none')}
               </Box>
             </Row>
-            {status.lastError ? <Row label={t('sync.lastErrorLabel')}>{status.lastError}</Row> : null}
+            {status.lastError ? <Row label={t('sync.lastErrorLabel')}>{errorText(status.lastError)}</Row> : null}
             <Row label={t('sync.centralLabel')}>{status.centralUrl}</Row>
           </Box>
         </>

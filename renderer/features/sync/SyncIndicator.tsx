@@ -47,7 +47,9 @@ export function SyncIndicator() {
   else if (status.phase === 'signed_out') text = t('sync.signedOut');
   else if (status.phase === 'initial')
     text = status.progress ? t('sync.initial', { done: status.progress.done, total: status.progress.total }) : t('sync.initialUnknown');
-  else if (!status.online || status.phase === 'offline') text = t('sync.offline');
+  else if (!status.online || status.phase === 'offline')
+    // Offline, the age of what is on screen matters: show when it was last synchronised.
+    text = status.lastSyncAt ? `${t('sync.offline')} · ${formatCompact(status.lastSyncAt, lang)}` : t('sync.offline');
   else if (status.phase === 'incremental') text = t('sync.syncing');
   else text = status.lastSyncAt ? t('sync.lastSync', { time: formatCompact(status.lastSyncAt, lang) }) : t('sync.neverSynced');
 
