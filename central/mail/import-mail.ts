@@ -14,8 +14,7 @@ import type { FeedbackItem, Language } from '../../shared/domain/index.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { newServiceRequestId, mediaDir } from '../open311/create-request.js';
-import { enqueueAcknowledgement } from './outbox.js';
-import { issueStatusToken } from './status-tokens.js';
+import { queueArrivalNotice } from './outbox.js';
 
 export interface ImportOutcome {
   source: string;
@@ -174,8 +173,8 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
       store.db.prepare('INSERT INTO imported_mail (message_id, item_id, imported_at) VALUES (?, ?, ?)').run(messageId, id, now);
       const insertMedia = store.db.prepare('INSERT INTO media_files (name, item_id, content_type, size, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const f of files) insertMedia.run(f.name, id, f.contentType, f.data.length, f.original, now);
-      const statusToken = issueStatusToken(store.db, id, now);
-      const acknowledgementQueued = isAutomatic(mail, fromAddress) ? false : enqueueAcknowledgement(store.db, stored, { statusToken, publicBaseUrl: opts.publicBaseUrl, now });
+      // Never acknowledge an automatic message (bounce, vacation reply): that is how mail loops start.
+      const { acknowledgementQueued } = queueArrivalNotice(store.db, stored, { publicBaseUrl: opts.publicBaseUrl, now, acknowledge: !isAutomatic(mail, fromAddress) });
       return { source: opts.source, status: 'imported' as const, messageId, serviceRequestId: stored.serviceRequestId, acknowledgementQueued };
     });
   } catch (err) {

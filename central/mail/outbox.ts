@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { FeedbackItem } from '../../shared/domain/index.js';
 import { citizenMessages } from './citizen-messages.js';
+import { issueStatusToken } from './status-tokens.js';
 
 export type MailKind = 'acknowledgement' | 'answer';
 
@@ -101,4 +102,15 @@ export function outboxRows(db: Database, itemId?: string): OutboxRow[] {
   return (itemId
     ? db.prepare('SELECT * FROM outbox WHERE item_id = ? ORDER BY id').all(itemId)
     : db.prepare('SELECT * FROM outbox ORDER BY id').all()) as OutboxRow[];
+}
+
+/**
+ * Everything an item's arrival owes the sender (P4): its status token and, when it has an email
+ * address, the acknowledgement carrying the status link. Call inside the transaction that creates
+ * the item (POST requests, email import, a walk-in item created on the central server).
+ */
+export function queueArrivalNotice(db: Database, item: FeedbackItem, opts: { publicBaseUrl: string; now: string; acknowledge?: boolean }): { statusToken: string; acknowledgementQueued: boolean } {
+  const statusToken = issueStatusToken(db, item.id, opts.now);
+  const acknowledgementQueued = opts.acknowledge === false ? false : enqueueAcknowledgement(db, item, { statusToken, publicBaseUrl: opts.publicBaseUrl, now: opts.now });
+  return { statusToken, acknowledgementQueued };
 }

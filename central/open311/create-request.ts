@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import type { Channel, FeedbackItem, Service } from '../../shared/domain/index.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
-import { enqueueAcknowledgement } from '../mail/outbox.js';
-import { issueStatusToken } from '../mail/status-tokens.js';
+import { queueArrivalNotice } from '../mail/outbox.js';
 import type { UploadedMedia } from './forms.js';
 import type { NewRequest } from './validate/post-request.js';
 
@@ -101,9 +100,8 @@ export function createRequest(
       const stored = store.putItem(item, { senderIp: input.senderIp });
       const insertMedia = store.db.prepare('INSERT INTO media_files (name, item_id, content_type, size, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const f of files) insertMedia.run(f.name, id, f.contentType, f.data.length, f.originalName, now);
-      const statusToken = issueStatusToken(store.db, id, now);
-      const acknowledgementQueued = enqueueAcknowledgement(store.db, stored, { statusToken, publicBaseUrl: input.publicBaseUrl, now });
-      return { item: stored, statusToken, acknowledgementQueued };
+      const notice = queueArrivalNotice(store.db, stored, { publicBaseUrl: input.publicBaseUrl, now });
+      return { item: stored, ...notice };
     });
   } catch (err) {
     for (const path of written) {

@@ -36,7 +36,7 @@ describe('discovery', () => {
     expect(json.body.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${central.url}/open311/v1`, formats: ['text/xml', 'application/json'] });
     const xml = await getXml(`${api}/discovery.xml`);
     expect(xml.type).toMatch(/^text\/xml; charset=utf-8/);
-    expect(xml.text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(xml.text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(xml.doc.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
   });
 });

@@ -38,12 +38,12 @@ function toXmlValue(key: string, value: unknown): unknown {
 
 export function xmlDocument(root: string, element: string, entries: readonly object[]): string {
   const body = builder.build({ [root]: entries.length === 0 ? '' : { [element]: entries.map((e) => toXmlValue(element, e)) } });
-  return `<?xml version="1.0" encoding="utf-8"?>\n${body}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
 }
 
 /** A single object as the root element (discovery, service_definition). */
 export function xmlSingle(root: string, value: object): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: toXmlValue(root, value) })}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [root]: toXmlValue(root, value) })}`;
 }
 
 export function errorsXml(errors: readonly Open311ErrorEntry[]): string {
