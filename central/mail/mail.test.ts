@@ -6,7 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { CentralStore } from '../store/central-store.js';
 import { tempDataDir, testItem } from '../testing.js';
 import { renderStatusPage } from '../status/status-page.js';
-import { AnswerMailRefused, enqueueAcknowledgement, enqueueAnswerMail, outboxRows } from './outbox.js';
+import { AnswerMailRefused, enqueueAcknowledgement, enqueueAnswerMail, outboxRows, queueNoticesForChange } from './outbox.js';
 import { itemIdForStatusToken, issueStatusToken } from './status-tokens.js';
 import { MailWorker } from './worker.js';
 import type { MailConfig } from './config.js';
@@ -129,5 +129,18 @@ describe('status page', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain(item.contact.email!);
     expect(html).not.toContain(item.original.description);
+  });
+});
+
+describe('queueNoticesForChange', () => {
+  it('acknowledges a new walk-in item with an address and mails a newly sent answer once', () => {
+    const walkIn = store.putItem(testItem(120, { channel: 'verbal', contact: { email: 'tiskilla@example.com', phone: null } }));
+    expect(store.transaction(() => queueNoticesForChange(store.db, null, walkIn, { publicBaseUrl: 'https://palaute.example', now: NOW }))).toBe(1);
+    const answered = { ...walkIn, answer: { draft: null, approvedBy: null, sent: { text: 'Vastaus', sentAt: NOW, sentBy: 'Kalle', channel: 'email' as const } } };
+    expect(store.transaction(() => queueNoticesForChange(store.db, walkIn, answered, { publicBaseUrl: 'https://palaute.example', now: NOW }))).toBe(1);
+    expect(store.transaction(() => queueNoticesForChange(store.db, answered, answered, { publicBaseUrl: 'https://palaute.example', now: NOW }))).toBe(0);
+    expect(outboxRows(store.db, walkIn.id).map((r) => r.kind)).toEqual(['acknowledgement', 'answer']);
+    const restricted = { ...answered, id: 'item-121', restricted: { reason: 'terveystieto', by: 'st-clerk', at: NOW } };
+    expect(queueNoticesForChange(store.db, { ...restricted, answer: walkIn.answer }, restricted, { publicBaseUrl: 'https://palaute.example', now: NOW })).toBe(0);
   });
 });

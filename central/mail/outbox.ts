@@ -114,3 +114,24 @@ export function queueArrivalNotice(db: Database, item: FeedbackItem, opts: { pub
   const acknowledgementQueued = opts.acknowledge === false ? false : enqueueAcknowledgement(db, item, { statusToken, publicBaseUrl: opts.publicBaseUrl, now: opts.now });
   return { statusToken, acknowledgementQueued };
 }
+
+/**
+ * The notices a stored change owes the sender, for code that applies staff mutations on the
+ * central server (push): a new item with an email address (a walk-in) is acknowledged, and an
+ * answer that has just been sent by email is mailed. Call inside the transaction of the change;
+ * returns how many mails were queued. A restricted item's answer is not mailed (P7).
+ */
+export function queueNoticesForChange(db: Database, before: FeedbackItem | null, after: FeedbackItem, opts: { publicBaseUrl: string; now: string }): number {
+  let queued = 0;
+  if (!before && after.channel !== 'email') {
+    if (queueArrivalNotice(db, after, opts).acknowledgementQueued) queued++;
+  }
+  const sent = after.answer.sent;
+  const newlySent = sent && (!before?.answer.sent || before.answer.sent.sentAt !== sent.sentAt);
+  if (newlySent && sent.channel === 'email' && after.contact.email && !after.restricted) {
+    const count = (db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE item_id = ?').get(after.id) as { n: number }).n;
+    enqueueAnswerMail(db, after, { now: opts.now });
+    if ((db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE item_id = ?').get(after.id) as { n: number }).n > count) queued++;
+  }
+  return queued;
+}
