@@ -2,7 +2,7 @@
 /**
  * `npm start`: one command after `npm ci`.
  *  1. the embedded central API with demo data (.data/central; seeded on first run, kept after),
- *     on 127.0.0.1:8311 or the next free port;
+ *     on 127.0.0.1:8311 or the next free port (or none: FEEDBACK_DESK_CENTRAL=<url> names another);
  *  2. the renderer built if dist/renderer is missing or older than its sources;
  *  3. the Electron window where the Electron binary exists, otherwise browser mode
  *     (the desk core + web host on 127.0.0.1:8312 or the next free port, URL printed).
@@ -106,7 +106,6 @@ function openInBrowser(url) {
 async function main() {
   const forceBrowser = process.argv.includes('--browser') || !!process.env.FEEDBACK_DESK_BROWSER;
   register(); // lets this Node process import the TypeScript sources directly
-  const { startCentral } = await import('../central/server.ts');
 
   const stops = [];
   let stopping = false;
@@ -124,15 +123,34 @@ async function main() {
   });
   process.on('SIGTERM', () => void stopAll(0));
 
+  // FEEDBACK_DESK_CENTRAL points the desk at an existing central API; otherwise the embedded one runs.
+  const external = process.env.FEEDBACK_DESK_CENTRAL;
   const centralData = join(dataRoot, 'central');
-  const firstRun = !existsSync(centralData) || readdirSync(centralData).length === 0;
-  mkdirSync(centralData, { recursive: true });
-  if (firstRun) say('First start: seeding the central API with demo data ...');
-  const central = await onFreePort(CENTRAL_PORT, 'central API', (port) =>
-    // 'demo' seeds only an empty database, so later starts keep what staff did.
-    startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: 'demo', logLevel: process.env.FEEDBACK_DESK_LOG_LEVEL ?? 'warn' }),
-  );
-  stops.push(() => central.close());
+  let central;
+  let centralNote;
+  if (external) {
+    let url;
+    try {
+      url = new URL(external);
+    } catch {
+      fail(`FEEDBACK_DESK_CENTRAL is not a URL: "${external}" (expected e.g. https://palaute-central.example.fi)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(`FEEDBACK_DESK_CENTRAL must be http or https, got ${url.protocol}`);
+    central = { url: url.href.replace(/\/+$/, '') };
+    centralNote = 'from FEEDBACK_DESK_CENTRAL';
+  } else {
+    const { startCentral } = await import('../central/server.ts');
+    const firstRun = !existsSync(centralData) || readdirSync(centralData).length === 0;
+    mkdirSync(centralData, { recursive: true });
+    if (firstRun) say('First start: seeding the central API with demo data ...');
+    const running = await onFreePort(CENTRAL_PORT, 'central API', (port) =>
+      // 'demo' seeds only an empty database, so later starts keep what staff did.
+      startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: 'demo', logLevel: process.env.FEEDBACK_DESK_LOG_LEVEL ?? 'warn' }),
+    );
+    stops.push(() => running.close());
+    central = running;
+    centralNote = `embedded, demo data in ${centralData}`;
+  }
 
   await ensureRenderer();
 
@@ -164,8 +182,8 @@ async function main() {
   say('');
   say('  Feedback Desk is running.');
   say(`  Open:          ${host.url}   (browser mode: ${why})`);
-  say(`  Central API:   ${central.url}   (demo data in ${centralData})`);
-  say('  Demo sign-in:  neuvonta, kymp.vastaaja, kasko.vastaaja, moderaattori or admin; password "demo"');
+  say(`  Central API:   ${central.url}   (${centralNote})`);
+  if (!external) say('  Demo sign-in:  neuvonta, kymp.vastaaja, kasko.vastaaja, moderaattori or admin; password "demo"');
   say('  Ctrl+C stops everything.');
   say('');
   say(`Feedback Desk (browser mode): ${host.url}`);

@@ -80,4 +80,16 @@ describe('npm start (browser mode)', () => {
       expect(await ctrlC(second.child)).toBe(0);
     }
   }, 180_000);
+
+  it('refuses a malformed FEEDBACK_DESK_CENTRAL with a clear message before starting anything', async () => {
+    const child = spawn(process.execPath, [resolve('build/start.mjs'), '--browser'], {
+      env: { ...process.env, FEEDBACK_DESK_CENTRAL: 'localhost 8311', FEEDBACK_DESK_DATA_DIR: dataDir, FEEDBACK_DESK_NO_OPEN: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(code).toBe(1);
+    expect(err.trim()).toBe('npm start: FEEDBACK_DESK_CENTRAL is not a URL: "localhost 8311" (expected e.g. https://palaute-central.example.fi)');
+  });
 });
