@@ -124,7 +124,9 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   // FEEDBACK_DESK_CENTRAL points the desk at an existing central API; otherwise the embedded one runs.
+  // (--no-embedded-central says the same explicitly, and insists on the variable.)
   const external = process.env.FEEDBACK_DESK_CENTRAL;
+  if (process.argv.includes('--no-embedded-central') && !external) fail('--no-embedded-central needs FEEDBACK_DESK_CENTRAL=<central API URL>');
   const centralData = join(dataRoot, 'central');
   let central;
   let centralNote;
