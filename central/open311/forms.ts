@@ -65,6 +65,19 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
   const fields: FormFields = Object.create(null);
   const media: UploadedMedia[] = [];
   const errors: string[] = [];
+  try {
+    await readParts(request, fields, media, errors);
+  } catch (err) {
+    const status = (err as { statusCode?: number }).statusCode;
+    if (err instanceof Open311Error || (status !== undefined && status >= 400 && status < 500)) throw err;
+    // busboy's complaints (no boundary, cut-off body) are the client's fault, not ours.
+    throw badRequest(`the multipart body is malformed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (errors.length) throw badRequest(errors);
+  return { fields, media };
+}
+
+async function readParts(request: FastifyRequest, fields: FormFields, media: UploadedMedia[], errors: string[]): Promise<void> {
   const parts = request.parts({ limits: { fileSize: MAX_MEDIA_BYTES, files: MAX_MEDIA_FILES, fields: 60, fieldSize: FIELD_BYTES, parts: 70 } });
   for await (const part of parts) {
     if (part.type === 'file') {
@@ -85,6 +98,4 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
       add(fields, part.fieldname, typeof part.value === 'string' ? part.value : String(part.value));
     }
   }
-  if (errors.length) throw badRequest(errors);
-  return { fields, media };
 }

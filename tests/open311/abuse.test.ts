@@ -88,6 +88,12 @@ describe('bad input', () => {
     await expectErrorArray(await multipart(validRequest(), Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.png`, data: PNG, type: 'image/png' }))), 413);
   });
 
+  it('refuses a malformed multipart body with 400, not a server error', async () => {
+    await expectErrorArray(await raw('xx', 'multipart/form-data'), 400);
+    const cut = '--zz\r\nContent-Disposition: form-data; name="api_key"\r\n\r\ndemo-api-key\r\n--zz\r\nContent-Disposition: form-data; name="description"\r\n\r\nabc';
+    await expectErrorArray(await raw(cut, 'multipart/form-data; boundary=zz'), 400);
+  });
+
   it('refuses other content types with 400', async () => {
     await expectErrorArray(await raw(JSON.stringify(validRequest()), 'application/json'), 400);
     await expectErrorArray(await raw('', 'text/plain'), 400);
