@@ -3,7 +3,7 @@
  * its own process, over HTTP only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentralProcess, type CentralProcess } from './support/central-process.js';
+import { runScript, startCentralProcess, type CentralProcess } from './support/central-process.js';
 import { API_KEY, getJson, getXml, parseXml, postForm, Staff, validRequest } from './support/client.js';
 
 let central: CentralProcess;
@@ -137,6 +137,18 @@ describe('POST requests', () => {
       expect(item.kind).toBe(kind);
       expect(item.publicationPermission).toBe(false);
     }
+  });
+
+  it('records the intake channel of the api_key', async () => {
+    const run = await runScript(['central/open311/api-key-cli.ts', 'add', 'service_map', '--label', 'palvelukartta', '--data', central.dataDir]);
+    expect(run.code).toBe(0);
+    const key = run.stdout.trim();
+    const res = await postForm(`${api}/requests.json`, validRequest({ api_key: key }));
+    expect(res.status).toBe(200);
+    const item = await staff.item(((await res.json()) as Req[])[0].service_request_id);
+    expect(item.channel).toBe('service_map');
+    const bad = await runScript(['central/open311/api-key-cli.ts', 'add', 'email', '--data', central.dataDir]);
+    expect(bad.code).toBe(2);
   });
 
   it('answers in XML with the spec element names', async () => {
