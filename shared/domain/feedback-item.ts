@@ -57,12 +57,62 @@ export const Answer = z.object({
 });
 export type Answer = z.infer<typeof Answer>;
 
+/** Why an item is not published (P17, P19 a-f); shared/workflow/publication.ts decides when each applies. */
+export const PublicationReason = z.enum([
+  'no_permission',
+  'email_channel',
+  'inappropriate_or_spam',
+  'personal_sensitive_matters',
+  'health_or_social_client_info',
+  'racism',
+  'names_person_negatively',
+  'duplicate',
+]);
+export type PublicationReason = z.infer<typeof PublicationReason>;
+
+/** One saved edit of the publishable version (P24): the whole text as it was saved, by whom, when. */
+export const PublicationEdit = z.object({
+  version: z.number().int().positive(),
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  answer: z.string().nullable(),
+  by: StaffId.nullable(),
+  byName: z.string(),
+  at: Instant,
+});
+export type PublicationEdit = z.infer<typeof PublicationEdit>;
+
+export const PublicationDecision = z.object({
+  decision: z.enum(['publish', 'withhold']),
+  reasons: z.array(PublicationReason),
+  note: z.string().nullable(),
+  by: StaffId.nullable(),
+  at: Instant,
+});
+export type PublicationDecision = z.infer<typeof PublicationDecision>;
+
+/** A moderator published despite the central guard finding identifiers; the written reason is kept. */
+export const PublicationOverride = z.object({
+  reason: z.string(),
+  /** kinds and fields the guard found, never the values themselves */
+  found: z.array(z.object({ field: z.enum(['title', 'text', 'answer']), kind: z.string() })),
+  by: StaffId.nullable(),
+  at: Instant,
+});
+export type PublicationOverride = z.infer<typeof PublicationOverride>;
+
 export const Publication = z.object({
   state: PublicationState,
   title: z.string().nullable(),
   text: z.string().nullable(),
   answer: z.string().nullable(),
   publishedAt: Instant.nullable(),
+  // Moderation facts; optional so items stored before they existed still parse.
+  /** Increases with every saved edit; an edit names the version it started from (conflict detection). */
+  version: z.number().int().nonnegative().optional(),
+  edits: z.array(PublicationEdit).optional(),
+  decision: PublicationDecision.nullable().optional(),
+  override: PublicationOverride.nullable().optional(),
 });
 export type Publication = z.infer<typeof Publication>;
 

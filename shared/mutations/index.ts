@@ -6,6 +6,8 @@ import { createWalkIn } from './create-walk-in.js';
 import { forwardToDepartment } from './forward-to-department.js';
 import { markInappropriate } from './mark-inappropriate.js';
 import { publish } from './publish.js';
+import { editPublication } from './edit-publication.js';
+import { decidePublication } from './decide-publication.js';
 import { redirectToRegistry } from './redirect-to-registry.js';
 import { liftRestriction, restrictVisibility } from './restrict.js';
 import { saveAnswerDraft } from './save-answer-draft.js';
@@ -22,6 +24,8 @@ export {
   markContinuesOutside,
   markInappropriate,
   publish,
+  editPublication,
+  decidePublication,
   redirectToRegistry,
   restrictVisibility,
   saveAnswerDraft,
@@ -49,6 +53,8 @@ export const mutations = {
   markContinuesOutside,
   createWalkIn,
   publish,
+  editPublication,
+  decidePublication,
 } as const;
 
 export type MutationName = keyof typeof mutations;
