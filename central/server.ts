@@ -36,7 +36,10 @@ export interface RunningCentral {
 
 /** Never write a token into a log line: the live-event stream carries it in the query. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|api_key)=)[^&#]*/gi, '$1[redacted]');
+  return url
+    .replace(/([?&](?:token|api_key)=)[^&#]*/gi, '$1[redacted]')
+    // A citizen's status link is a secret too (/status/{token}, /open311/v1/tokens/{token}).
+    .replace(/(\/(?:status|tokens)\/)[^/?#]+/g, '$1[redacted]');
 }
 
 export function buildApp(store: CentralStore, opts: { logLevel?: string } = {}): { app: FastifyInstance; hub: EventHub } {
