@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorText.js';
 import { PAGE_SIZE, useInboxPages, useViewCount } from '../../state/queries.js';
 import { SORTS, useUiStore, type SortKey } from '../../state/ui-store.js';
 import { useLookup } from '../../state/use-lookup.js';
+import { InboxRowStyles } from './inbox-row-styles.js';
 import { InboxRowSkeleton, InboxRowView, ROW_HEIGHT } from './InboxRowView.js';
 
 export interface InboxListHandle {
@@ -33,6 +34,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
   const setCursor = useUiStore((s) => s.setCursor);
   const openItemId = useUiStore((s) => s.openItemId);
   const openItem = useUiStore((s) => s.openItem);
+  const lang = useUiStore((s) => s.language);
   const lookup = useLookup();
   const scrollRef = useRef<HTMLDivElement>(null);
   const totalRef = useRef(0);
@@ -91,6 +93,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
 
   return (
     <Box component="section" aria-label={t('inbox.label', { view: viewName })} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
+      <InboxRowStyles />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider' }}>
         <Typography variant="h1" component="h2" sx={{ fontSize: '1rem', flex: 1 }}>
           {viewName}{' '}
@@ -138,7 +141,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
             const active = item.index === cursor;
             const open = row !== undefined && row.id === openItemId;
             return (
-              <Box
+              <div
                 key={item.key}
                 id={rowDomId(item.index)}
                 role="option"
@@ -148,30 +151,16 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
                 aria-setsize={total}
                 data-testid="inbox-row"
                 data-item-id={row?.id}
+                className={`ir-row${row?.restricted ? ' ir-row--restricted' : ''}${open ? ' ir-row--open' : ''}${active ? ' ir-row--active' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   setCursor(item.index);
                   if (row) openItem(row.id);
                   scrollRef.current?.focus();
                 }}
-                sx={(theme) => ({
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  cursor: 'pointer',
-                  borderBottom: 1,
-                  borderColor: 'divider',
-                  borderLeft: 4,
-                  borderLeftColor: row?.restricted ? theme.palette.restricted.border : 'transparent',
-                  bgcolor: open ? theme.palette.action.selected : row?.restricted ? theme.palette.restricted.background : 'background.paper',
-                  ...(active && { boxShadow: `inset 0 0 0 2px ${theme.palette.focusOutline}` }),
-                  '&:hover': { bgcolor: open ? theme.palette.action.selected : theme.palette.action.hover },
-                })}
               >
-                {row ? <InboxRowView row={row} lookup={lookup} /> : <InboxRowSkeleton />}
-              </Box>
+                {row ? <InboxRowView row={row} lookup={lookup} lang={lang} /> : <InboxRowSkeleton />}
+              </div>
             );
           })}
         </Box>

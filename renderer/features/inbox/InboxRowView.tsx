@@ -1,74 +1,54 @@
-import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/desk-api.js';
-import { DueText } from '../../components/DueText.js';
 import { ChannelIcon, ContactIcon, KindIcon, PendingIcon, PublishPermissionIcon, RestrictedIcon } from '../../components/item-icons.js';
-import { StatusChip } from '../../components/StatusChip.js';
-import { formatCompact, formatDateTime } from '../../lib/format.js';
+import { dueStateOf, formatCompact, formatDateTime } from '../../lib/format.js';
+import type { UiLanguage } from '../../../shared/i18n/index.js';
 import type { Lookup } from '../../state/use-lookup.js';
-import { useUiStore } from '../../state/ui-store.js';
+import { statusClass } from './inbox-row-styles.js';
 
-export const ROW_HEIGHT = 56;
-
-const smallIcon = { fontSize: 16, color: 'text.secondary' } as const;
+export { ROW_HEIGHT } from './inbox-row-styles.js';
 
 /** One dense inbox row: kind, title and received on top; department, status, flags and due below. */
-export const InboxRowView = memo(function InboxRowView({ row, lookup }: { row: InboxRow; lookup: Lookup }) {
+export const InboxRowView = memo(function InboxRowView({ row, lookup, lang }: { row: InboxRow; lookup: Lookup; lang: UiLanguage }) {
   const { t } = useTranslation();
-  const lang = useUiStore((s) => s.language);
   const department = lookup.department(row.departmentId);
+  const due = dueStateOf(row.dueAt, row.status);
+  const dueLabel = t('inbox.due', { time: formatCompact(row.dueAt, lang) });
+  const flagged = due === 'overdue' || due === 'due_soon';
   return (
-    <Box sx={{ display: 'grid', gridTemplateRows: '1fr 1fr', alignItems: 'center', height: '100%', px: 1.5, minWidth: 0 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
-        <KindIcon kind={row.kind} sx={{ fontSize: 18, color: 'primary.main', flexShrink: 0 }} />
-        <Box
-          component="span"
-          data-testid="inbox-row-title"
-          sx={{
-            flex: 1,
-            minWidth: 0,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            whiteSpace: 'nowrap',
-            fontWeight: row.status === 'received' ? 700 : 500,
-          }}
-        >
+    <div className="ir-grid">
+      <div className="ir-line">
+        <KindIcon kind={row.kind} className="ir-kind" />
+        <span className={row.status === 'received' ? 'ir-title ir-title--new' : 'ir-title'} data-testid="inbox-row-title">
           {row.title || t('inbox.noTitle')}
-        </Box>
-        <Box
-          component="span"
-          title={t('inbox.received', { time: formatDateTime(row.receivedAt, lang) })}
-          sx={{ fontSize: '0.8rem', color: 'text.secondary', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
-        >
+        </span>
+        <span className="ir-received" title={t('inbox.received', { time: formatDateTime(row.receivedAt, lang) })}>
           {formatCompact(row.receivedAt, lang)}
-        </Box>
-      </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0, fontSize: '0.8rem' }}>
-        <Box
-          component="span"
-          sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: 'text.secondary' }}
-        >
-          {department ?? t('inbox.noDepartment')}
-        </Box>
-        {row.pending ? <PendingIcon sx={{ fontSize: 16, color: 'info.main' }} /> : null}
-        <StatusChip status={row.status} />
-        {row.restricted ? <RestrictedIcon sx={{ fontSize: 16 }} /> : null}
-        {row.hasContact ? <ContactIcon sx={smallIcon} /> : null}
-        {row.publicationPermission ? <PublishPermissionIcon sx={smallIcon} /> : null}
-        <ChannelIcon channel={row.channel} sx={smallIcon} />
-        <DueText dueAt={row.dueAt} status={row.status} />
-      </Box>
-    </Box>
+        </span>
+      </div>
+      <div className="ir-line ir-line--meta">
+        <span className="ir-department">{department ?? t('inbox.noDepartment')}</span>
+        {row.pending ? <PendingIcon className="ir-flag ir-flag--pending" /> : null}
+        <span className={statusClass(row.status)}>{t(`status.${row.status}`)}</span>
+        {row.restricted ? <RestrictedIcon className="ir-flag ir-flag--restricted" /> : null}
+        {row.hasContact ? <ContactIcon className="ir-flag" /> : null}
+        {row.publicationPermission ? <PublishPermissionIcon className="ir-flag" /> : null}
+        <ChannelIcon channel={row.channel} className="ir-flag" />
+        <span className={`ir-due ir-due--${due}`} data-due-state={due} title={flagged ? `${dueLabel} – ${t(`due.${due}`)}` : dueLabel}>
+          {dueLabel}
+        </span>
+      </div>
+    </div>
   );
 });
 
 export function InboxRowSkeleton() {
   return (
-    <Box sx={{ px: 1.5, py: 0.75 }}>
+    <div className="ir-grid">
       <Skeleton width="70%" />
       <Skeleton width="45%" />
-    </Box>
+    </div>
   );
 }
