@@ -93,6 +93,19 @@ describe('Open311 requests.json', () => {
     }
   });
 
+  it('keeps email items and items without permission out even when something marked them published (P19a)', async () => {
+    const items = allItems().filter((i) => !i.restricted && i.publication.state !== 'published');
+    const publication = { state: 'published' as const, title: 'Pakotettu', text: 'PAKOTETTU-JULKAISU', answer: null, publishedAt: NOW.toISOString() };
+    central.store.putItem({ ...items[0], channel: 'email', publication });
+    central.store.putItem({ ...items[1], publicationPermission: false, publication });
+    const text = JSON.stringify(await allRequests());
+    expect(text).not.toContain('PAKOTETTU-JULKAISU');
+    expect(text).not.toContain(items[0].serviceRequestId);
+    expect(text).not.toContain(items[1].serviceRequestId);
+    const one = (await (await fetch(`${central.url}/open311/v1/requests/${items[0].serviceRequestId}.json`)).json()) as Record<string, unknown>[];
+    expect(one[0].description).toBeUndefined();
+  });
+
   it('filters by id, service code and status', async () => {
     const one = await allRequests('&service_request_id=1ar09ts10t4qdko74nmj&status=open');
     expect(one.map((r) => r.service_request_id)).toEqual(['1ar09ts10t4qdko74nmj']);

@@ -39,7 +39,9 @@ export function findRequests(db: Database, f: RequestFilters): FeedbackItem[] {
     where.push(`service_request_id IN (${placeholders(f.ids.length)})`);
     params.push(...f.ids);
   } else {
-    where.push('published = 1', 'is_restricted = 0');
+    // The same rule as isPublic(): never an email item or one without permission (P19a), even
+    // if something marked it published.
+    where.push('published = 1', 'is_restricted = 0', "json_extract(json, '$.channel') <> 'email'", "json_extract(json, '$.publicationPermission') = 1");
     if (f.serviceCodes) {
       where.push(`service_code IN (${placeholders(f.serviceCodes.length)})`);
       params.push(...f.serviceCodes);
