@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, startCentralProcess, type CentralProcess } from './support/central-process.js';
-import { postForm, Staff, validRequest } from './support/client.js';
+import { parseXml, postForm, Staff, validRequest } from './support/client.js';
 import { startSmtp, type TestSmtp } from './support/smtp.js';
 
 let central: CentralProcess;
@@ -102,6 +102,8 @@ describe('status page /status/{token}', () => {
     const token = link.split('/').pop()!;
     const tok = (await (await fetch(`${api}/tokens/${token}.json`)).json()) as Record<string, string>[];
     expect(tok).toEqual([{ service_request_id: srid, token }]);
+    const tokXml = parseXml(await (await fetch(`${api}/tokens/${token}.xml`)).text());
+    expect(tokXml.service_requests.request[0]).toEqual({ service_request_id: srid, token });
   });
 
   it('follows the item as staff work on it', async () => {
