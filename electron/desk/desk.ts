@@ -14,6 +14,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../shared/api/desk-api.js';
+import { findMutation, MutationError } from '../../shared/mutations/index.js';
 import { CacheStore, CorruptRowError, type Log, type StoredSession } from './store/cache-store.js';
 import { fileKeyProvider, type CacheKeyProvider } from './store/key-provider.js';
 import { CentralClient, CentralError } from './sync/central-client.js';
@@ -181,7 +182,11 @@ class DeskCore implements Desk {
   }
 
   async signOut(raw: DeskArgs<'signOut'>): Promise<DeskResult<'signOut'>> {
-    parseArgs('signOut', raw);
+    const args = parseArgs('signOut', raw);
+    const { pendingCount } = this.store.outboxStatus();
+    if (pendingCount > 0 && !args.force) {
+      throw new DeskError('pending_mutations', `${pendingCount} change(s) have not reached the central server yet; signing out discards them`);
+    }
     const token = this.session?.token;
     await this.stopSync();
     this.session = null;
@@ -238,9 +243,7 @@ class DeskCore implements Desk {
       online: false,
       lastSyncAt: this.session ? this.store.lastSyncAt() : null,
       progress: null,
-      pendingCount: 0,
-      oldestPendingAt: null,
-      rejectedCount: 0,
+      ...this.store.outboxStatus(),
       lastError: null,
       centralUrl: this.opts.centralUrl,
     };
@@ -250,6 +253,58 @@ class DeskCore implements Desk {
     parseArgs('syncNow', raw);
     this.requireSession();
     return this.engine ? this.engine.syncNow() : this.syncStatus({});
+  }
+
+  async mutate(raw: DeskArgs<'mutate'>): Promise<DeskResult<'mutate'>> {
+    const args = parseArgs('mutate', raw);
+    return this.runMutation(args.name, args.args);
+  }
+
+  private runMutation(name: string, args: Record<string, unknown>, replacesRejected?: number): DeskResult<'mutate'> {
+    const session = this.requireSession();
+    if (!findMutation(name)) throw new DeskError('invalid_args', `unknown mutation: ${name}`);
+    const itemId = args.itemId;
+    if (typeof itemId !== 'string' || itemId.length === 0) throw new DeskError('invalid_args', `${name} needs an itemId`);
+    const { staff } = session;
+    let result;
+    try {
+      result = this.store.appendMutation({
+        name,
+        args,
+        itemId,
+        actor: { id: staff.id, role: staff.role, departmentId: staff.departmentId, displayName: staff.displayName },
+        clientTime: this.now().toISOString(),
+        replacesRejected,
+      });
+    } catch (err) {
+      if (err instanceof MutationError) throw new DeskError(err.code, err.message);
+      if (err instanceof CorruptRowError) throw new DeskError('internal', `the cached copy of item ${itemId} is damaged; the change was not made`);
+      throw err;
+    }
+    this.emit({ type: 'items-changed', ids: [itemId] });
+    this.engine?.emitStatus();
+    this.engine?.request();
+    return result;
+  }
+
+  async listRejected(raw: DeskArgs<'listRejected'>): Promise<DeskResult<'listRejected'>> {
+    parseArgs('listRejected', raw);
+    this.requireSession();
+    return this.store.rejected();
+  }
+
+  async resolveRejected(raw: DeskArgs<'resolveRejected'>): Promise<DeskResult<'resolveRejected'>> {
+    const args = parseArgs('resolveRejected', raw);
+    this.requireSession();
+    const rejected = this.store.rejectedOne(args.mutationId);
+    if (!rejected) throw new DeskError('not_found', `no rejected change ${args.mutationId}`);
+    if (args.action === 'discard') {
+      this.store.deleteRejected(args.mutationId);
+      this.engine?.emitStatus();
+      return { ok: true, mutationId: null };
+    }
+    const { mutationId } = this.runMutation(rejected.name, rejected.args, args.mutationId);
+    return { ok: true, mutationId };
   }
 
   async close(): Promise<void> {

@@ -81,6 +81,24 @@ export const SyncStatus = z.object({
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const Session = z.object({ staff: Staff, centralUrl: z.string() });
+
+/**
+ * A local change that did not take: the central server refused it, or the item left this user's
+ * view with the change still pending. Kept with its reason until the author retries or discards it.
+ */
+export const RejectedMutation = z.object({
+  mutationId: z.number().int().positive(),
+  name: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  itemId: ItemId.nullable(),
+  /** e.g. forbidden, conflict, invalid_transition, invalid_state, not_found, item_revoked */
+  code: z.string(),
+  message: z.string(),
+  /** For a conflict: {field, mine, theirs, baseVersion, currentVersion}. */
+  details: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type RejectedMutation = z.infer<typeof RejectedMutation>;
 export type Session = z.infer<typeof Session>;
 
 /** One method's request and response schema. */
@@ -109,6 +127,21 @@ export const deskMethods = {
   syncStatus: method(z.object({}).default({}), SyncStatus),
   /** Ask for a pull now (the sync indicator's "sync now"). */
   syncNow: method(z.object({}).default({}), SyncStatus),
+  /**
+   * Run a staff action (a shared/mutations definition, by name) on the cached item at once and
+   * queue it for the central server. Refused locally (forbidden, invalid_args, conflict, ...) means
+   * nothing was written.
+   */
+  mutate: method(
+    z.object({ name: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()) }),
+    z.object({ mutationId: z.number().int().positive(), item: FeedbackItem }),
+  ),
+  listRejected: method(z.object({}).default({}), z.array(RejectedMutation)),
+  /** retry queues the same change again (a new mutationId); discard forgets it. */
+  resolveRejected: method(
+    z.object({ mutationId: z.number().int().positive(), action: z.enum(['retry', 'discard']) }),
+    z.object({ ok: z.literal(true), mutationId: z.number().int().positive().nullable() }),
+  ),
 } as const;
 
 export type DeskMethodName = keyof typeof deskMethods;

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { InboxFilter, InboxRow, InboxSort } from '../../../shared/api/desk-api.js';
+import type { InboxFilter, InboxRow, InboxSort, RejectedMutation } from '../../../shared/api/desk-api.js';
+import type { Actor } from '../../../shared/workflow/permissions.js';
 import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { Reference, Staff } from '../../../shared/domain/reference.js';
 import { CACHE_FILE, openCacheDb, type CacheDb } from './cache-db.js';
-import { InboxIndex, type InboxContext } from './inbox-index.js';
+import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
+import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
 import { INDEX_ROW_COLUMNS, toIndexRow, type InboxDbRow } from './inbox-rows.js';
 import { ITEM_COLUMNS, itemColumnValues, itemIndexRow } from './item-columns.js';
 import type { CacheKeyProvider } from './key-provider.js';
@@ -63,10 +65,27 @@ export class CacheStore {
       metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       metaDelete: db.prepare('DELETE FROM meta WHERE key = ?'),
       upsertItem: db.prepare(
-        `INSERT INTO items (${cols}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})
-         ON CONFLICT(id) DO UPDATE SET ${updates}`,
+        `INSERT INTO items (${cols}, pending) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')}, ?)
+         ON CONFLICT(id) DO UPDATE SET ${updates}, pending = excluded.pending`,
       ),
-      upsertDoc: db.prepare('INSERT INTO item_docs (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json'),
+      upsertDoc: db.prepare(
+        'INSERT INTO item_docs (id, json, confirmed_json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, confirmed_json = excluded.confirmed_json',
+      ),
+      getBase: db.prepare('SELECT d.json, d.confirmed_json, i.pending FROM item_docs d JOIN items i ON i.id = d.id WHERE d.id = ?'),
+      outboxAfter: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE id > ? ORDER BY id LIMIT ?'),
+      outboxFor: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE item_id = ? ORDER BY id'),
+      outboxUpTo: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE id <= ? ORDER BY id'),
+      outboxDeleteUpTo: db.prepare('DELETE FROM outbox WHERE id <= ?'),
+      outboxItems: db.prepare('SELECT DISTINCT item_id FROM outbox').pluck(),
+      outboxInsert: db.prepare('INSERT INTO outbox (id, name, args, item_id, client_time, actor) VALUES (?, ?, ?, ?, ?, ?)'),
+      outboxStats: db.prepare('SELECT count(*) AS n, min(id) AS minId, max(id) AS maxId, min(client_time) AS oldest FROM outbox'),
+      rejectedPut: db.prepare(
+        'INSERT OR REPLACE INTO rejected (mutation_id, name, args, item_id, code, message, details, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      rejectedAll: db.prepare('SELECT mutation_id, name, args, item_id, code, message, details, at FROM rejected ORDER BY mutation_id'),
+      rejectedGet: db.prepare('SELECT mutation_id, name, args, item_id, code, message, details, at FROM rejected WHERE mutation_id = ?'),
+      rejectedDelete: db.prepare('DELETE FROM rejected WHERE mutation_id = ?'),
+      rejectedCount: db.prepare('SELECT count(*) FROM rejected').pluck(),
       deleteItem: db.prepare('DELETE FROM items WHERE id = ?'),
       deleteDoc: db.prepare('DELETE FROM item_docs WHERE id = ?'),
       getItemJson: db.prepare('SELECT json FROM item_docs WHERE id = ?').pluck(),
@@ -153,25 +172,77 @@ export class CacheStore {
    * reference data stored, all or nothing. A connection cut mid-sync therefore never leaves half
    * a page, and the next pull resumes from the last whole page. Several whole pages may go in one
    * transaction (the initial sync does, to save a disk sync per page).
+   *
+   * Rebase, in the same transaction: mutations up to the page's lastMutationId are confirmed (or
+   * refused: the page's results become rejections) and leave the outbox; an item with changes
+   * still pending keeps the server's copy as confirmed_json and shows it with them re-applied.
    */
   applyPullPages(pages: readonly PullResponse[], syncedAt: string): PageEffect {
+    const touched = new Map<string, IndexRow>();
     const effect = this.db.transaction(() => {
-      const { upsertItem, upsertDoc } = this.stmts;
       const changed = new Set<string>();
       const revoked = new Set<string>();
+      const clientId = this.clientId();
       for (const page of pages) {
+        // 1. Mutations the server has processed leave the outbox; refusals are kept as rejections.
+        const processed = this.stmts.outboxUpTo.all(page.lastMutationId) as OutboxRow[];
+        const processedById = new Map(processed.map((r) => [r.id, r]));
+        for (const result of page.results) {
+          const row = processedById.get(result.mutationId);
+          if (result.clientId !== clientId) continue;
+          this.putRejected({
+            mutationId: result.mutationId,
+            name: result.name,
+            args: row ? parseJsonObject(row.args) : {},
+            itemId: row?.item_id ?? null,
+            code: result.error.code,
+            message: result.error.message,
+            details: result.error.details,
+            at: result.at,
+          });
+        }
+        if (processed.length > 0) this.stmts.outboxDeleteUpTo.run(page.lastMutationId);
+        const pendingItems = new Set(this.stmts.outboxItems.all() as string[]);
+
+        // 2. The server's copies: stored as they are, or as the base of a rebase.
         for (const item of page.items) {
-          upsertItem.run(itemColumnValues(item));
-          upsertDoc.run(item.id, JSON.stringify(item));
+          if (pendingItems.has(item.id)) this.writeRebased(item.id, item, clientId, touched);
+          else this.writeItem(item, null, false, touched);
           changed.add(item.id);
           revoked.delete(item.id);
         }
+
+        // 3. Items whose last pending change was just confirmed but whose new copy is not in this
+        //    page (it may come in a later one): show the confirmed copy plus what is still pending.
+        const inPage = new Set(page.items.map((i) => i.id));
+        for (const itemId of new Set(processed.map((r) => r.item_id))) {
+          if (inPage.has(itemId)) continue;
+          const base = this.serverCopy(itemId);
+          if (base === undefined) continue;
+          if (this.writeRebased(itemId, base, clientId, touched)) changed.add(itemId);
+          else if (this.deleteLocal(itemId, touched)) revoked.add(itemId);
+        }
+
+        // 4. Items this user may no longer see. Pending changes on them stay queued (ids must
+        //    reach the server without gaps; it will refuse them), and the author is told now.
         for (const id of page.revoked) {
-          this.stmts.deleteDoc.run(id);
-          if (this.stmts.deleteItem.run(id).changes > 0) revoked.add(id);
+          for (const row of this.stmts.outboxFor.all(id) as OutboxRow[]) {
+            this.putRejected({
+              mutationId: row.id,
+              name: row.name,
+              args: parseJsonObject(row.args),
+              itemId: id,
+              code: 'item_revoked',
+              message: 'this item is no longer visible to you; your pending change could not be shown or confirmed',
+              details: {},
+              at: syncedAt,
+            });
+          }
+          if (this.deleteLocal(id, touched)) revoked.add(id);
           changed.delete(id);
         }
         if (page.reference) this.putReference(page.reference);
+        this.alignMutationIds(page.lastMutationId);
       }
       const last = pages.at(-1);
       if (last) this.metaSet('cookie', last.cookie);
@@ -180,11 +251,141 @@ export class CacheStore {
     })();
     // Only after the commit: a rolled-back page must not show up in the inbox.
     if (this.index) {
-      const gone = new Set(effect.revokedIds);
-      for (const page of pages) for (const item of page.items) if (!gone.has(item.id)) this.index.upsert(itemIndexRow(item));
-      for (const id of gone) this.index.remove(id);
+      for (const row of touched.values()) this.index.upsert(row);
+      for (const id of effect.revokedIds) this.index.remove(id);
     }
     return effect;
+  }
+
+  /** Store an item's view; `confirmed` is the server's copy while local changes are pending. */
+  private writeItem(view: FeedbackItem, confirmed: FeedbackItem | null, pending: boolean, touched: Map<string, IndexRow>): void {
+    const values = itemColumnValues(view);
+    values.push(pending ? 1 : 0);
+    this.stmts.upsertItem.run(values);
+    this.stmts.upsertDoc.run(view.id, JSON.stringify(view), confirmed ? JSON.stringify(confirmed) : null);
+    if (this.index) touched.set(view.id, itemIndexRow(view, pending));
+  }
+
+  /**
+   * Rebuild an item's view from the server's copy (null: none yet) and its pending changes.
+   * Returns false when nothing is left to show (a created item the server never confirmed).
+   */
+  private writeRebased(itemId: string, confirmed: FeedbackItem | null, clientId: string, touched: Map<string, IndexRow>): boolean {
+    const pending = (this.stmts.outboxFor.all(itemId) as OutboxRow[]).map(toEntry);
+    const view = rebase(confirmed, pending, clientId, this.log);
+    if (!view) return false;
+    if (pending.length === 0) this.writeItem(view, null, false, touched);
+    else this.writeItem(view, confirmed, true, touched);
+    return true;
+  }
+
+  private deleteLocal(id: string, touched: Map<string, IndexRow>): boolean {
+    this.stmts.deleteDoc.run(id);
+    touched.delete(id);
+    return this.stmts.deleteItem.run(id).changes > 0;
+  }
+
+  /**
+   * The server's copy of a cached item: json when nothing is pending, confirmed_json while
+   * something is, null when the server has none yet (created here); undefined when not cached.
+   */
+  private serverCopy(id: string): FeedbackItem | null | undefined {
+    const row = this.stmts.getBase.get(id) as { json: string; confirmed_json: string | null; pending: number } | undefined;
+    if (!row) return undefined;
+    const raw = row.pending === 1 ? row.confirmed_json : row.json;
+    if (raw === null) return null;
+    try {
+      return parseRow(FeedbackItem, raw, 'items', id);
+    } catch (err) {
+      this.log('cache: damaged item row skipped in rebase', { id, error: (err as Error).message });
+      return undefined;
+    }
+  }
+
+  /**
+   * Keep our mutation ids in step with the server's count for this client (it skips ids it has
+   * seen and refuses gaps): with nothing pending the next id is lastMutationId + 1; pending ids
+   * that would leave a gap (a new user on this installation resets the server's count, a forced
+   * sign-out dropped unsent ones) are moved down. The server has seen none of them, since it has
+   * processed nothing past lastMutationId.
+   */
+  private alignMutationIds(serverLast: number): void {
+    const stats = this.stmts.outboxStats.get() as { n: number; minId: number | null; maxId: number | null };
+    if (stats.n === 0) {
+      this.metaSet('nextMutationId', serverLast + 1);
+      return;
+    }
+    const shift = stats.minId! - (serverLast + 1);
+    if (shift > 0) {
+      this.log('outbox: renumbering pending mutations to follow the server', { from: stats.minId, to: serverLast + 1 });
+      // Two steps so no intermediate id collides with another row's.
+      this.db.prepare('UPDATE outbox SET id = -id').run();
+      this.db.prepare('UPDATE outbox SET id = -id - ?').run(shift);
+      this.db.prepare('UPDATE rejected SET mutation_id = mutation_id - ? WHERE mutation_id >= ? AND code = ?').run(shift, stats.minId, 'item_revoked');
+    }
+    this.metaSet('nextMutationId', stats.maxId! - Math.max(0, shift) + 1);
+  }
+
+  // ---- outbox -------------------------------------------------------------------------------
+
+  /**
+   * Apply a local change and queue it, in one transaction: either the optimistic view and the
+   * outbox entry are both on disk, or neither is. Throws whatever `apply` throws (nothing written).
+   */
+  appendMutation(input: {
+    name: string;
+    args: Record<string, unknown>;
+    itemId: string;
+    actor: Actor;
+    clientTime: string;
+    /** A rejection this retries: removed in the same transaction, so a retry is never doubled. */
+    replacesRejected?: number;
+  }): { mutationId: number; item: FeedbackItem } {
+    const touched = new Map<string, IndexRow>();
+    const clientId = this.clientId();
+    const result = this.db.transaction(() => {
+      const stats = this.stmts.outboxStats.get() as { maxId: number | null };
+      const stored = this.metaGet('nextMutationId');
+      const id = Math.max(typeof stored === 'number' ? stored : 1, (stats.maxId ?? 0) + 1);
+      const entry: OutboxEntry = { id, name: input.name, args: input.args, itemId: input.itemId, clientTime: input.clientTime, actor: input.actor };
+      const current = this.getItem(input.itemId);
+      const next = applyEntry(current, entry, clientId);
+      const confirmed = current === null ? null : (this.serverCopy(input.itemId) ?? null);
+      this.stmts.outboxInsert.run(id, entry.name, JSON.stringify(entry.args), entry.itemId, entry.clientTime, JSON.stringify(entry.actor));
+      this.writeItem(next, confirmed, true, touched);
+      this.metaSet('nextMutationId', id + 1);
+      if (input.replacesRejected !== undefined) this.stmts.rejectedDelete.run(input.replacesRejected);
+      return { mutationId: id, item: next };
+    })();
+    if (this.index) for (const row of touched.values()) this.index.upsert(row);
+    return result;
+  }
+
+  /** Pending mutations with id > afterId, oldest first. */
+  pendingMutations(afterId = 0, limit = 500): OutboxEntry[] {
+    return (this.stmts.outboxAfter.all(afterId, limit) as OutboxRow[]).map(toEntry);
+  }
+
+  outboxStatus(): { pendingCount: number; oldestPendingAt: string | null; rejectedCount: number } {
+    const stats = this.stmts.outboxStats.get() as { n: number; oldest: string | null };
+    return { pendingCount: stats.n, oldestPendingAt: stats.oldest, rejectedCount: this.stmts.rejectedCount.get() as number };
+  }
+
+  private putRejected(r: RejectedMutation): void {
+    this.stmts.rejectedPut.run(r.mutationId, r.name, JSON.stringify(r.args), r.itemId, r.code, r.message, JSON.stringify(r.details), r.at);
+  }
+
+  rejected(): RejectedMutation[] {
+    return (this.stmts.rejectedAll.all() as RejectedRow[]).map(fromRejectedRow);
+  }
+
+  rejectedOne(mutationId: number): RejectedMutation | null {
+    const row = this.stmts.rejectedGet.get(mutationId) as RejectedRow | undefined;
+    return row ? fromRejectedRow(row) : null;
+  }
+
+  deleteRejected(mutationId: number): boolean {
+    return this.stmts.rejectedDelete.run(mutationId).changes > 0;
   }
 
   applyPullPage(page: PullResponse, syncedAt: string): PageEffect {
@@ -228,13 +429,63 @@ export class CacheStore {
 
   // ---- clearing -----------------------------------------------------------------------------
 
-  /** Forget everything a user saw: items, reference, sync position, session. The clientId stays. */
+  /**
+   * Forget everything a user saw or typed: items, reference, pending and rejected mutations, sync
+   * position, session. The clientId and the mutation counter stay (the server's count for this
+   * client continues; alignMutationIds brings it back in step).
+   */
   clearUserData(): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM items; DELETE FROM item_docs; DELETE FROM reference;');
+      this.db.exec('DELETE FROM items; DELETE FROM item_docs; DELETE FROM reference; DELETE FROM outbox; DELETE FROM rejected;');
       for (const key of ['cookie', 'lastSyncAt', 'session', 'cacheOwner']) this.stmts.metaDelete.run(key);
     })();
     this.index = null;
+  }
+}
+
+interface OutboxRow {
+  id: number;
+  name: string;
+  args: string;
+  item_id: string;
+  client_time: string;
+  actor: string;
+}
+
+interface RejectedRow {
+  mutation_id: number;
+  name: string;
+  args: string;
+  item_id: string | null;
+  code: string;
+  message: string;
+  details: string;
+  at: string;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return { id: row.id, name: row.name, args: parseJsonObject(row.args), itemId: row.item_id, clientTime: row.client_time, actor: JSON.parse(row.actor) as Actor };
+}
+
+function fromRejectedRow(row: RejectedRow): RejectedMutation {
+  return {
+    mutationId: row.mutation_id,
+    name: row.name,
+    args: parseJsonObject(row.args),
+    itemId: row.item_id,
+    code: row.code,
+    message: row.message,
+    details: parseJsonObject(row.details),
+    at: row.at,
+  };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }
 

@@ -47,4 +47,34 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
         CREATE TABLE reference (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
       `),
   },
+  {
+    version: 2,
+    name: 'outbox and rejected mutations',
+    up: (db) =>
+      db.exec(`
+        -- Local changes not yet confirmed by the central server, in the order they were made.
+        -- id is the per-client mutation id the server counts (lastMutationId).
+        CREATE TABLE outbox (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          args TEXT NOT NULL,
+          item_id TEXT NOT NULL,
+          client_time TEXT NOT NULL,
+          actor TEXT NOT NULL
+        );
+        CREATE INDEX outbox_item ON outbox (item_id);
+        -- Mutations the server refused (or that lost their item): kept with the reason until the
+        -- author retries or discards them. Nothing typed is dropped silently.
+        CREATE TABLE rejected (
+          mutation_id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          args TEXT NOT NULL,
+          item_id TEXT,
+          code TEXT NOT NULL,
+          message TEXT NOT NULL,
+          details TEXT NOT NULL,
+          at TEXT NOT NULL
+        );
+      `),
+  },
 ];

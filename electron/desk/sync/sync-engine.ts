@@ -1,5 +1,5 @@
 import type { DeskEvent, SyncPhase, SyncStatus } from '../../../shared/api/desk-api.js';
-import type { PullResponse } from '../../../shared/api/sync-protocol.js';
+import { SCHEMA_VERSION, type PullResponse } from '../../../shared/api/sync-protocol.js';
 import type { CacheStore, Log } from '../store/cache-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient } from './central-client.js';
@@ -23,10 +23,8 @@ export interface SyncEngineOptions {
   /** Fallback when live events are down or a poke was lost. */
   pullIntervalMs?: number;
   retry?: { baseMs?: number; maxMs?: number };
-  /** Phase 2 hook: push pending mutations before pulling. */
-  push?: (signal: AbortSignal) => Promise<void>;
-  /** Pending/rejected counts for the status (phase 2). */
-  outboxStatus?: () => Pick<SyncStatus, 'pendingCount' | 'oldestPendingAt' | 'rejectedCount'>;
+  /** Mutations per push request (the protocol allows up to 1,000). */
+  pushBatch?: number;
 }
 
 /**
@@ -98,7 +96,7 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const outbox = this.o.outboxStatus?.() ?? { pendingCount: 0, oldestPendingAt: null, rejectedCount: 0 };
+    const outbox = this.o.store.outboxStatus();
     return {
       phase: this.phase,
       online: this.online,
@@ -169,11 +167,44 @@ export class SyncEngine {
   private async cycle(): Promise<void> {
     const token = this.o.token();
     if (!token) return;
-    if (this.o.push) {
-      await this.o.push(this.abort.signal);
-      this.set({ online: true });
+    try {
+      await this.push(token);
+    } catch (err) {
+      // The server counts this client's mutations differently (a new user on this installation,
+      // unsent changes dropped at a forced sign-out): a pull re-aligns the ids, then push again.
+      if (!(err instanceof CentralError && err.code === 'mutation_gap')) throw err;
+      this.o.log('sync: mutation ids out of step with the server; pulling to re-align', { error: err.message });
+      await this.pullAll(token);
+      await this.push(token);
     }
     await this.pullAll(token);
+  }
+
+  /**
+   * Send pending mutations in id order, in batches. They stay in the outbox until a pull confirms
+   * them (lastMutationId), so a push cut off half way is simply sent again: the server skips ids
+   * it has already processed.
+   */
+  private async push(token: string): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const batch = this.o.store.pendingMutations(after, this.o.pushBatch ?? 500);
+      if (batch.length === 0) return;
+      const res = await this.o.client.push(
+        token,
+        {
+          clientId: this.o.clientId,
+          schemaVersion: SCHEMA_VERSION,
+          mutations: batch.map((m) => ({ id: m.id, name: m.name, args: m.args, clientTime: m.clientTime })),
+        },
+        this.abort.signal,
+      );
+      after = batch.at(-1)!.id;
+      this.set({ online: true });
+      if (res.lastMutationId < after) {
+        throw new CentralError('invalid_response', `push: server processed up to ${res.lastMutationId}, expected ${after}`);
+      }
+    }
   }
 
   /**
