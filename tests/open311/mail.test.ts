@@ -4,6 +4,7 @@
  * link leads to, and email intake with `central:import-mail` run as its own process.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,26 @@ describe('acknowledgement mail (P4)', () => {
     const links = [mSv, mEn, mFi].map((m) => statusLink(m.text ?? ''));
     for (const l of links) expect(l).toMatch(new RegExp(`^${central.url}/status/`));
     expect(new Set(links).size).toBe(3);
+  });
+
+  it('never takes its link from a forged Host header', async () => {
+    const body = new URLSearchParams(validRequest({ email: 'host@example.com' })).toString();
+    const url = new URL(`${api}/requests.json`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status).toBe(200);
+    const mail = await smtp.waitFor((m) => toAddress(m).includes('host@example.com'));
+    expect(mail.text).not.toContain('evil.example');
+    expect(statusLink(mail.text ?? '')).toMatch(new RegExp(`^${central.url}/status/`));
   });
 
   it('is not sent without an email address', async () => {
