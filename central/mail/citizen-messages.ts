@@ -15,6 +15,8 @@ export interface CitizenMessages {
   labels: { id: string; received: string; service: string; state: string; answer: string; answeredAt: string };
   states: Record<Status, string>;
   noAnswerYet: string;
+  /** The answer was given some other way than email, or the item holds sensitive matters (P7). */
+  answeredOtherwise: string;
   notFoundTitle: string;
   notFoundText: string;
   serviceNotice: string;
@@ -41,6 +43,7 @@ const fi: CitizenMessages = {
     rejected: 'Ei käsitellä palautteena',
   },
   noAnswerYet: 'Vastausta ei ole vielä lähetetty.',
+  answeredOtherwise: 'Palautteeseesi on vastattu muuta kautta kuin sähköpostilla.',
   notFoundTitle: 'Sivua ei löydy',
   notFoundText: 'Tarkista linkki. Se voi olla vanhentunut tai kirjoitettu väärin.',
   serviceNotice: 'Palautteesi on vastaanotettu.',
@@ -67,6 +70,7 @@ const sv: CitizenMessages = {
     rejected: 'Behandlas inte som respons',
   },
   noAnswerYet: 'Svaret har inte skickats ännu.',
+  answeredOtherwise: 'Din respons har besvarats på annat sätt än per e-post.',
   notFoundTitle: 'Sidan hittades inte',
   notFoundText: 'Kontrollera länken. Den kan vara föråldrad eller felskriven.',
   serviceNotice: 'Din respons har tagits emot.',
@@ -93,6 +97,7 @@ const en: CitizenMessages = {
     rejected: 'Not processed as feedback',
   },
   noAnswerYet: 'No answer has been sent yet.',
+  answeredOtherwise: 'Your feedback has been answered by other means than email.',
   notFoundTitle: 'Page not found',
   notFoundText: 'Please check the link. It may be out of date or mistyped.',
   serviceNotice: 'Your feedback has been received.',

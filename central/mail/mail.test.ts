@@ -130,6 +130,19 @@ describe('status page', () => {
     expect(html).not.toContain(item.contact.email!);
     expect(html).not.toContain(item.original.description);
   });
+
+  it('does not show an answer given by phone or to a restricted item (P7)', () => {
+    const sent = { text: 'PUHELUN-SISÄLTÖ', sentAt: NOW, sentBy: 'Kalle', channel: 'phone' as const };
+    const byPhone = renderStatusPage(testItem(108, { status: 'answered', answer: { draft: null, approvedBy: null, sent } }), null);
+    expect(byPhone).not.toContain('PUHELUN-SISÄLTÖ');
+    expect(byPhone).toContain('muuta kautta');
+    const restricted = testItem(109, {
+      status: 'answered',
+      restricted: { reason: 'terveystieto', by: 'st-clerk', at: NOW },
+      answer: { draft: null, approvedBy: null, sent: { ...sent, channel: 'email' } },
+    });
+    expect(renderStatusPage(restricted, null)).not.toContain('PUHELUN-SISÄLTÖ');
+  });
 });
 
 describe('queueNoticesForChange', () => {

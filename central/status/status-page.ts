@@ -43,9 +43,14 @@ export function renderStatusPage(item: FeedbackItem, service: Service | null): s
     [m.labels.state, m.states[item.status]],
   ];
   const sent = item.answer.sent;
-  const answer = sent
-    ? `<h2>${escapeHtml(m.labels.answer)}</h2><p>${escapeHtml(m.labels.answeredAt)}: ${escapeHtml(formatDate(sent.sentAt, lang))}</p><div class="answer">${escapeHtml(sent.text)}</div>`
-    : `<p>${escapeHtml(m.noAnswerYet)}</p>`;
+  // The page shows only what the sender already received by email; an answer given by phone or
+  // in person, or to a restricted item (P7), is mentioned but not shown to whoever holds the link.
+  const showText = sent && sent.channel === 'email' && !item.restricted;
+  const answer = !sent
+    ? `<p>${escapeHtml(m.noAnswerYet)}</p>`
+    : `<h2>${escapeHtml(m.labels.answer)}</h2><p>${escapeHtml(m.labels.answeredAt)}: ${escapeHtml(formatDate(sent.sentAt, lang))}</p>${
+        showText ? `<div class="answer">${escapeHtml(sent.text)}</div>` : `<p>${escapeHtml(m.answeredOtherwise)}</p>`
+      }`;
   const body = `<h1>${escapeHtml(m.statusTitle)}</h1><p>${escapeHtml(m.statusIntro)}</p><dl>${rows
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
     .join('')}</dl>${answer}`;
