@@ -48,6 +48,12 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
   return async function register(app: FastifyInstance): Promise<void> {
     registerGeoFunctions(store.db);
     app.setErrorHandler(open311ErrorHandler);
+    // Public, credential-free data: web clients (the service map, hel.fi pages) read it from any origin.
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('access-control-allow-origin', '*');
+      reply.header('x-content-type-options', 'nosniff');
+      return payload;
+    });
     app.setNotFoundHandler((request, reply) => open311ErrorHandler(notFound(`no such resource: ${request.method} ${request.url.split('?')[0]}`), request, reply));
 
     // Our own form parser: strict UTF-8 instead of silently replacing bad bytes.

@@ -46,6 +46,7 @@ describe('services', () => {
     const fi = await getJson<Req[]>(`${api}/services.json`);
     expect(fi.status).toBe(200);
     expect(fi.type).toMatch(/^application\/json/);
+    expect((await fetch(`${api}/services.json`)).headers.get('access-control-allow-origin')).toBe('*');
     expect(fi.body.find((s) => s.service_code === '171')).toEqual({
       service_code: '171',
       service_name: 'Katujen kunto',
