@@ -9,7 +9,7 @@ import { Reference, Staff } from '../../../shared/domain/reference.js';
 import { CACHE_FILE, openCacheDb, type CacheDb } from './cache-db.js';
 import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
 import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
-import { INDEX_ROW_COLUMNS, toIndexRow, type InboxDbRow } from './inbox-rows.js';
+import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from './inbox-rows.js';
 import { ITEM_COLUMNS, itemColumnValues, itemIndexRow } from './item-columns.js';
 import type { CacheKeyProvider } from './key-provider.js';
 
@@ -406,7 +406,17 @@ export class CacheStore {
   private inboxIndex(): InboxIndex {
     if (this.index) return this.index;
     const index = new InboxIndex();
-    for (const row of this.db.prepare(`SELECT ${INDEX_ROW_COLUMNS} FROM items`).iterate()) index.upsert(toIndexRow(row as InboxDbRow));
+    // Rows come back as one JSON array per chunk: better-sqlite3 turns 16 columns x 200,000 rows
+    // into JS values at about twice the cost of one JSON.parse of the same data (measured).
+    const chunk = this.db.prepare(
+      `SELECT max(rowid), json_group_array(json_array(${INDEX_ROW_COLUMNS})) FROM (SELECT rowid, ${INDEX_ROW_COLUMNS} FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
+    ).raw();
+    for (let after = 0; ; ) {
+      const [last, json] = chunk.get(after, 50_000) as [number | null, string];
+      if (last === null) break;
+      for (const r of JSON.parse(json) as InboxRowTuple[]) index.upsert(tupleToIndexRow(r));
+      after = last;
+    }
     return (this.index = index);
   }
 

@@ -142,7 +142,8 @@ export class InboxIndex {
     this.assignee[slot] = this.staff.code(row.assigneeId);
     this.received[slot] = Date.parse(row.receivedAt);
     this.due[slot] = Date.parse(row.dueAt);
-    this.dirty.add(slot);
+    // Before the first sort there is nothing to merge into: the full sort will see every slot.
+    if (this.byReceived || this.byDue) this.dirty.add(slot);
   }
 
   remove(id: string): void {
@@ -153,7 +154,7 @@ export class InboxIndex {
     this.titles[slot] = '';
     this.requestIds[slot] = '';
     this.freeSlots.push(slot);
-    this.dirty.add(slot);
+    if (this.byReceived || this.byDue) this.dirty.add(slot);
   }
 
   clear(): void {

@@ -5,44 +5,43 @@ import type { InboxRow as InboxRow } from '../../../shared/api/desk-api.js';
 export const INDEX_ROW_COLUMNS =
   'id, service_request_id, kind, channel, language, title, department_id, service_code, assignee_id, status, received_at, due_at, is_restricted, has_contact, permission, pending';
 
-export interface InboxDbRow {
-  id: string;
-  service_request_id: string;
-  kind: InboxRow['kind'];
-  channel: InboxRow['channel'];
-  language: InboxRow['language'];
-  title: string;
-  department_id: string | null;
-  service_code: string | null;
-  assignee_id: string | null;
-  status: InboxRow['status'];
-  received_at: string;
-  due_at: string;
-  is_restricted: number;
-  has_contact: number;
-  permission: number;
-  pending: number;
-}
+/** One row of INDEX_ROW_COLUMNS, in that order. */
+export type InboxRowTuple = [
+  id: string,
+  serviceRequestId: string,
+  kind: string,
+  channel: string,
+  language: string,
+  title: string,
+  departmentId: string | null,
+  serviceCode: string | null,
+  assigneeId: string | null,
+  status: string,
+  receivedAt: string,
+  dueAt: string,
+  restricted: number,
+  hasContact: number,
+  permission: number,
+  pending: number,
+];
 
-
-
-export function toIndexRow(r: InboxDbRow): IndexRow {
+export function tupleToIndexRow(r: InboxRowTuple): IndexRow {
   return {
-    id: r.id,
-    kind: r.kind,
-    channel: r.channel,
-    language: r.language,
-    status: r.status,
-    departmentId: r.department_id,
-    serviceCode: r.service_code,
-    assigneeId: r.assignee_id,
-    receivedAt: r.received_at,
-    dueAt: r.due_at,
-    restricted: r.is_restricted === 1,
-    hasContact: r.has_contact === 1,
-    permission: r.permission === 1,
-    title: r.title,
-    serviceRequestId: r.service_request_id,
-    pending: r.pending === 1,
+    id: r[0],
+    serviceRequestId: r[1],
+    kind: r[2],
+    channel: r[3],
+    language: r[4],
+    title: r[5],
+    departmentId: r[6],
+    serviceCode: r[7],
+    assigneeId: r[8],
+    status: r[9],
+    receivedAt: r[10],
+    dueAt: r[11],
+    restricted: r[12] === 1,
+    hasContact: r[13] === 1,
+    permission: r[14] === 1,
+    pending: r[15] === 1,
   };
 }

@@ -1,4 +1,5 @@
 import type { CacheDb } from './cache-db.js';
+import { SEARCH_SCHEMA_SQL } from '../search/search-index.js';
 
 /**
  * Numbered, append-only schema steps. A released step is never edited: a change is a new step.
@@ -76,5 +77,10 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
           at TEXT NOT NULL
         );
       `),
+  },
+  {
+    version: 3,
+    name: 'full-text search index (search/search-index.ts)',
+    up: (db) => db.exec(SEARCH_SCHEMA_SQL),
   },
 ];

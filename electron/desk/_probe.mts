@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CacheStore } from './store/cache-store.js';
+import { fileKeyProvider } from './store/key-provider.js';
+import { makeItem } from './testing/make-items.js';
+import { INDEX_ROW_COLUMNS } from './store/inbox-rows.js';
+const dir = mkdtempSync(join(tmpdir(), 'probe-'));
+const store = await CacheStore.open(dir, fileKeyProvider(dir));
+for (let s = 0; s < 200000; s += 5000) {
+  const items = []; for (let i = s; i < s + 5000; i++) items.push(makeItem(i));
+  store.applyPullPage({ cookie: s + 1, hasMore: true, total: null, lastMutationId: 0, items, revoked: [], results: [], reference: null }, 'x');
+}
+store.close();
+const s2 = await CacheStore.open(dir, fileKeyProvider(dir));
+let t = performance.now();
+const rows = s2.db.prepare(`SELECT ${INDEX_ROW_COLUMNS} FROM items`).raw().all();
+console.log('sql raw all', Math.round(performance.now() - t), rows.length);
+t = performance.now();
+let n = 0; for (const r of s2.db.prepare(`SELECT ${INDEX_ROW_COLUMNS} FROM items`).iterate()) n++;
+console.log('sql iterate objects', Math.round(performance.now() - t));
+t = performance.now();
+for (const r of rows as string[][]) { Date.parse(r[10]); Date.parse(r[11]); }
+console.log('date parse', Math.round(performance.now() - t));
+t = performance.now();
+s2.listInbox({ view: 'all' }, { by: 'receivedAt', dir: 'desc' }, { offset: 0, limit: 100 }, { staffId: null, departmentId: null, now: new Date() });
+console.log('first listInbox (load + sort)', Math.round(performance.now() - t));
+t = performance.now();
+s2.listInbox({ view: 'all' }, { by: 'dueAt', dir: 'desc' }, { offset: 0, limit: 100 }, { staffId: null, departmentId: null, now: new Date() });
+console.log('second sort', Math.round(performance.now() - t));
+t = performance.now();
+const j = s2.db.prepare(`SELECT json_group_array(json_array(${INDEX_ROW_COLUMNS})) FROM items`).pluck().get() as string;
+console.log('json_group_array sql', Math.round(performance.now() - t), j.length);
+t = performance.now();
+const arr = JSON.parse(j);
+console.log('JSON.parse', Math.round(performance.now() - t), arr.length);
+t = performance.now();
+s2.db.prepare(`SELECT id, received_at, due_at FROM items`).raw().all();
+console.log('3 cols', Math.round(performance.now() - t));
+t = performance.now();
+s2.db.prepare(`SELECT count(*), max(length(title)) FROM items`).raw().all();
+console.log('scan only', Math.round(performance.now() - t));
