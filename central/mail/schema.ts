@@ -1,10 +1,10 @@
 /**
  * Tables of the public side (mail outbox, status tokens, imported mail, uploaded media) and the
- * generated location columns the Open311 geo filters use. Appended to the central store's
- * migration list as new numbered migrations; never edit one that has shipped.
+ * generated location columns the Open311 geo filters use: migration 2 of the central store
+ * (central/store/migrations.ts). It has shipped: never edit it; a change is a new migration
+ * appended at the end of the store's list.
  */
-export const publicSideMigrations: readonly string[] = [
-  `
+export const publicSideTables = `
   -- Citizen mail, written in the same transaction as the item change that causes it and
   -- delivered later by the mail worker (retries with backoff survive restarts).
   CREATE TABLE outbox (
@@ -57,5 +57,4 @@ export const publicSideMigrations: readonly string[] = [
   ALTER TABLE items ADD COLUMN loc_long REAL GENERATED ALWAYS AS (json_extract(json, '$.location.long')) VIRTUAL;
   CREATE INDEX items_public_geo ON items(published, loc_lat, loc_long);
   CREATE INDEX items_public_updated ON items(published, updated_at);
-  `,
-];
+  `;

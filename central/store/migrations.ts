@@ -2,7 +2,7 @@
  * Numbered schema migrations of the central store. Append only: a migration that has shipped is
  * never edited, a change is a new entry. Index + 1 is the version recorded in schema_migrations.
  */
-import { publicSideMigrations } from '../mail/schema.js';
+import { publicSideTables } from '../mail/schema.js';
 
 export const migrations: readonly string[] = [
   // 1: reference data, staff and sessions, items with the columns visibility and pull need,
@@ -99,7 +99,7 @@ export const migrations: readonly string[] = [
   );
   `,
   // 2: the public side's tables (mail outbox, status tokens, imported mail, media) and location columns.
-  ...publicSideMigrations,
+  publicSideTables,
   // 3: what each change replaced, so pull revokes exactly the items a desk had and may no longer
   // see (not every changed item it cannot see), and the cookie a paged pull started from.
   `
