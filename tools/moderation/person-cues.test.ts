@@ -33,3 +33,9 @@ describe('person cues for names outside the DVV lists', () => {
     expect(persons(text, 0.3)).toEqual(['Zorbakin']);
   });
 });
+
+describe('surname-shaped words after a sure first name', () => {
+  it('join the name even when they also parse as a Finnish compound', () => {
+    expect(persons('Kirjoittaja Johannes Damaskolainen asui luostarissa.')).toEqual(['Johannes Damaskolainen']);
+  });
+});

@@ -49,6 +49,10 @@ const TITLE_WORDS = [
 ];
 const TITLE_SET = new Set(TITLE_WORDS);
 
+// Surname endings (Damaskolainen, Meskanen, Rantala, Lindström): after a sure first name such a word is a surname
+// even when it also parses as a Finnish compound.
+const SURNAME_SHAPE = /(?:nen|sen|lainen|läinen|la|lä|lan|län|sson|son|ström|qvist|kvist|lund|berg|blom|roos)$/u;
+
 const STREET_WORD = /(?:katu|kadu\p{L}*|tie|tien|tiellä|tieltä|tielle|tietä|kuja\p{L}*|polku|polu\p{L}*|väylä\p{L}*|gatan|vägen|stigen|gränd\p{L}*)$/iu;
 
 type NameClass = 'first' | 'surname' | 'both';
@@ -175,7 +179,7 @@ export function createPersonRecognizer(lex: ModerationLexicon): Recognizer {
             const placeCase = hit.cls === 'surname' && tok.locative;
             const inflectedWord = lower !== hit.lemma && lex.commonWords.has(hit.lemma) && hit.bearers < 1000;
             tok.ambiguous = isAmbiguousName(hit.lemma, hit.bearers, hit.cls) || other || placeCase || inflectedWord || rareInflected || isPlaceName(w) || lex.streets.has(hit.lemma);
-          } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && !isFinnishCompound(lower) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
+          } else if (!STOPWORDS.has(lower) && !lex.commonWords.has(lower) && !lex.districts.has(lower) && !isPlaceName(w) && (!isFinnishCompound(lower) || (afterFirstName && SURNAME_SHAPE.test(lower))) && w.length >= 2 && (w !== w.toUpperCase() || w.length >= 3)) {
             // loose test: may continue a name after a first name ("Emmanuel Petit", "Alain Grisay")
             tok.unknownCap = true;
           }
