@@ -8,6 +8,8 @@ export interface CitizenMessages {
   ackSubject: string;
   ackBody: (p: { id: string; link: string }) => string;
   answerSubject: string;
+  /** Subject of the templated reply sent when an item is redirected to the registry office (P6). */
+  redirectSubject: string;
   answerBody: (p: { id: string; answer: string; link: string | null }) => string;
   signature: string;
   statusTitle: string;
@@ -27,6 +29,7 @@ const fi: CitizenMessages = {
   ackBody: ({ id, link }) =>
     `Kiitos palautteestasi. Se on vastaanotettu tunnuksella ${id}.\n\nVoit seurata palautteesi käsittelyä osoitteessa:\n${link}\n\nTavoitteemme on vastata noin viikon kuluessa.`,
   answerSubject: 'Vastaus palautteeseesi',
+  redirectSubject: 'Palautteesi on ohjattu kirjaamoon',
   answerBody: ({ id, answer, link }) => `Vastaus palautteeseesi (${id}):\n\n${answer}${link ? `\n\nPalautteesi tila: ${link}` : ''}`,
   signature: 'Helsingin kaupunki, palautepalvelu\nTähän viestiin ei voi vastata.',
   statusTitle: 'Palautteesi tila',
@@ -54,6 +57,7 @@ const sv: CitizenMessages = {
   ackBody: ({ id, link }) =>
     `Tack för din respons. Den har tagits emot med numret ${id}.\n\nDu kan följa behandlingen av din respons på adressen:\n${link}\n\nVårt mål är att svara inom ungefär en vecka.`,
   answerSubject: 'Svar på din respons',
+  redirectSubject: 'Ditt meddelande har skickats till registratorskontoret',
   answerBody: ({ id, answer, link }) => `Svar på din respons (${id}):\n\n${answer}${link ? `\n\nResponsens status: ${link}` : ''}`,
   signature: 'Helsingfors stad, responstjänsten\nDet går inte att svara på detta meddelande.',
   statusTitle: 'Status för din respons',
@@ -81,6 +85,7 @@ const en: CitizenMessages = {
   ackBody: ({ id, link }) =>
     `Thank you for your feedback. It has been received with the reference ${id}.\n\nYou can follow its processing at:\n${link}\n\nWe aim to answer within about a week.`,
   answerSubject: 'Answer to your feedback',
+  redirectSubject: 'Your message has been forwarded to the Registry Office',
   answerBody: ({ id, answer, link }) => `Answer to your feedback (${id}):\n\n${answer}${link ? `\n\nStatus of your feedback: ${link}` : ''}`,
   signature: 'City of Helsinki, feedback service\nThis message cannot be replied to.',
   statusTitle: 'Status of your feedback',

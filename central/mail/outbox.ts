@@ -8,7 +8,7 @@ import type { FeedbackItem } from '../../shared/domain/index.js';
 import { citizenMessages } from './citizen-messages.js';
 import { issueStatusToken } from './status-tokens.js';
 
-export type MailKind = 'acknowledgement' | 'answer';
+export type MailKind = 'acknowledgement' | 'answer' | 'registry_redirect';
 
 export interface OutboxRow {
   id: number;
@@ -98,6 +98,27 @@ export function enqueueAnswerMail(db: Database, item: FeedbackItem, opts: { now:
   });
 }
 
+/**
+ * Queue the templated reply of a redirect to the registry office (P6), in the item's language.
+ * Not for restricted items: a sensitive matter is never answered by email (P7).
+ */
+export function enqueueRegistryRedirectMail(db: Database, item: FeedbackItem, opts: { now: string }): boolean {
+  const redirect = item.registryRedirect;
+  const to = item.contact.email;
+  if (!redirect || !to || item.restricted) return false;
+  const m = citizenMessages[redirect.language];
+  return insert(db, {
+    itemId: item.id,
+    kind: 'registry_redirect',
+    to,
+    language: redirect.language,
+    subject: `${m.redirectSubject} (${item.serviceRequestId})`,
+    body: `${redirect.reply}\n\n-- \n${m.signature}\n`,
+    dedupeKey: `redirect:${item.id}:${redirect.at}`,
+    now: opts.now,
+  });
+}
+
 export function outboxRows(db: Database, itemId?: string): OutboxRow[] {
   return (itemId
     ? db.prepare('SELECT * FROM outbox WHERE item_id = ? ORDER BY id').all(itemId)
@@ -133,5 +154,7 @@ export function queueNoticesForChange(db: Database, before: FeedbackItem | null,
     enqueueAnswerMail(db, after, { now: opts.now });
     if ((db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE item_id = ?').get(after.id) as { n: number }).n > count) queued++;
   }
+  const redirect = after.registryRedirect;
+  if (redirect && before?.registryRedirect?.at !== redirect.at && enqueueRegistryRedirectMail(db, after, { now: opts.now })) queued++;
   return queued;
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { Channel, Language } from '../../shared/domain/index.js';
+import { publicBaseUrl } from '../http/public-base-url.js';
 import type { CentralStore } from '../store/central-store.js';
 import { citizenMessages } from '../mail/citizen-messages.js';
 import { itemIdForStatusToken } from '../mail/status-tokens.js';
@@ -70,15 +71,7 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
     const apiKeys = new WeakMap<FastifyRequest, string>();
     const keyLimit = app.createRateLimit({ max: perKey, timeWindow: windowMs, keyGenerator: (req) => `key:${apiKeys.get(req) ?? ''}` });
 
-    // Links in mails and media URLs never come from the request's Host header, which anyone can
-    // forge (a real-looking acknowledgement pointing elsewhere); without PUBLIC_BASE_URL the
-    // server's own address is used, which suits development and tests.
-    const ownAddress = () => {
-      const a = app.server.address();
-      if (!a || typeof a === 'string') return 'http://127.0.0.1';
-      return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
-    };
-    const baseUrl = (_request: FastifyRequest) => (opts.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? ownAddress()).replace(/\/+$/, '');
+    const baseUrl = (_request: FastifyRequest) => publicBaseUrl(app, opts.publicBaseUrl ?? process.env.PUBLIC_BASE_URL);
     const context = (request: FastifyRequest, locale: Language | null, extensions: boolean): PublicContext => ({
       services: new Map(store.listServices().map((s) => [s.code, s])),
       departments: new Map(store.listDepartments().map((d) => [d.id, d])),

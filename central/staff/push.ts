@@ -6,6 +6,7 @@ import type { MutationResult, PushRequest, PushResponse } from '../../shared/api
 import type { FeedbackItem } from '../../shared/domain/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { HttpError } from '../http/errors.js';
+import { queueNoticesForChange } from '../mail/outbox.js';
 import type { Authenticated } from './auth.js';
 
 type Refusal = MutationResult['error'];
@@ -18,7 +19,12 @@ type Refusal = MutationResult['error'];
  * - a refusal (MutationError, unknown mutation, an item the rules reject) consumes the id and is
  *   stored; the next pull returns it. Database errors are not refusals: 500, the desk retries.
  */
-export function applyPush(store: CentralStore, auth: Authenticated, body: PushRequest, log: FastifyBaseLogger): PushResponse {
+export interface PushOptions {
+  /** Base of the citizen status links in notices a change queues (walk-in acknowledgement, answer). */
+  publicBaseUrl: string;
+}
+
+export function applyPush(store: CentralStore, auth: Authenticated, body: PushRequest, log: FastifyBaseLogger, opts: PushOptions): PushResponse {
   const client = store.getClient(body.clientId) ?? store.bindClient(body.clientId, auth.staff.id);
   if (client.staffId !== auth.staff.id) throw new HttpError(403, 'client_mismatch', 'this clientId belongs to another user');
 
@@ -33,7 +39,7 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
     }
     store.transaction(() => {
       const now = store.nowIso();
-      const refusal = applyOne(store, items, auth, m.name, m.args, now, body.clientId, log);
+      const refusal = applyOne(store, items, auth, m.name, m.args, now, body.clientId, log, opts);
       if (refusal) store.recordResult({ clientId: body.clientId, mutationId: m.id, name: m.name, error: refusal, at: now });
       store.setLastMutationId(body.clientId, m.id);
     });
@@ -51,6 +57,7 @@ function applyOne(
   now: string,
   clientId: string,
   log: FastifyBaseLogger,
+  opts: PushOptions,
 ): Refusal | null {
   const def = findMutation(name);
   if (!def) return { code: 'unknown_mutation', message: `this server does not know the mutation ${name}`, details: { name } };
@@ -63,7 +70,10 @@ function applyOne(
       item = items.get(itemId)!;
     }
     const next = runMutation(def, args, item, ctx);
-    items.set(next.id, store.putItem(next));
+    const stored = store.putItem(next);
+    items.set(next.id, stored);
+    // The citizen's notices are rows in the same transaction as the change (P3, P4, P6).
+    queueNoticesForChange(store.db, item, stored, { publicBaseUrl: opts.publicBaseUrl, now });
     return null;
   } catch (err) {
     if (err instanceof MutationError) return { code: err.code, message: err.message, details: err.details };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { LoginRequest, PullQuery, PushRequest, type LoginResponse } from '../../shared/api/sync-protocol.js';
 import type { CentralStore } from '../store/central-store.js';
 import { HttpError, parseOr400 } from '../http/errors.js';
+import { publicBaseUrl } from '../http/public-base-url.js';
 import { authenticate, requireOwnClient } from './auth.js';
 import { pullPage } from './pull.js';
 import { applyPush } from './push.js';
@@ -39,7 +40,7 @@ export function staffRoutes(store: CentralStore, hub: EventHub) {
       const auth = authenticate(store, request);
       const body = parseOr400(PushRequest, request.body, 'push request');
       requireOwnClient(auth, body.clientId);
-      return applyPush(store, auth, body, request.log);
+      return applyPush(store, auth, body, request.log, { publicBaseUrl: publicBaseUrl(app) });
     });
 
     app.get('/events', async (request, reply) => {
