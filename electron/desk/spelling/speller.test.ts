@@ -34,6 +34,24 @@ describe.runIf(haveVoikko)('Finnish through Voikko', () => {
     expect(speller.check(text, 'fi')).toEqual([]);
   });
 
+  it('accepts abbreviations written with their dot, not the bare letters', () => {
+    expect(speller.check('Esim. penkit ja roskikset jne. ovat rikki.', 'fi')).toEqual([]);
+    expect(words(speller.check('Esim penkit ovat rikki.', 'fi'))).toEqual(['Esim']);
+  });
+
+  it('accepts street and district names the city knows, in inflected forms, when given a known-words list', async () => {
+    const text = 'Kuoppa on Jäkärläntiellä lähellä Tuorinniemen pysäkkiä.';
+    expect(words(speller.check(text, 'fi')).length).toBeGreaterThan(0);
+    const known = new Set(['jäkärläntie', 'tuorinniemi']);
+    const s = await createSpeller({
+      voikkoLibraries: [VOIKKO],
+      languages: ['fi'],
+      isKnownWord: (w) => /^\p{Lu}/u.test(w) && [w.toLowerCase().replace(/llä$/, ''), w.toLowerCase().replace(/men$/, 'mi')].some((c) => known.has(c)),
+    });
+    expect(s.check(text, 'fi')).toEqual([]);
+    s.close();
+  });
+
   it('skips links, emails, placeholders, codes and acronyms', () => {
     const text = 'Katso www.hel.fi/palautteet ja kirjoita xqzw@example.com. [nimi poistettu] ajoi bussilla 55A, HSL:n kuljettaja.';
     expect(speller.check(text, 'fi')).toEqual([]);

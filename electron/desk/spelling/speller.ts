@@ -34,6 +34,11 @@ export interface SpellerOptions {
   /** Load only these languages (the others report "not loaded"). */
   languages?: readonly SpellLanguage[];
   maxSuggestions?: number;
+  /**
+   * Words the dictionaries do not know but the city does: street, district and person names
+   * (see knownWordsFromLexicon). Checked before the engine.
+   */
+  isKnownWord?: (word: string, lang: SpellLanguage) => boolean;
 }
 
 interface Backend {
@@ -87,18 +92,21 @@ export async function createSpeller(opts: SpellerOptions = {}): Promise<Speller>
   let closed = false;
 
   // null = spelled right; otherwise the suggestions (possibly none)
-  const lookup = (lang: SpellLanguage, b: Backend, word: string): string[] | null => {
+  const lookup = (lang: SpellLanguage, b: Backend, word: string, dotAfter: boolean): string[] | null => {
     const cache = caches[lang];
-    const hit = cache.get(word);
+    const key = dotAfter ? `${word}.` : word;
+    const hit = cache.get(key);
     if (hit !== undefined) return hit;
     let result: string[] | null = null;
     try {
-      if (!b.spell(word)) result = b.suggest(word).filter((s) => s !== word && WHOLE_WORD.test(s)).slice(0, max);
+      // Finnish abbreviations are spelled with their dot (esim., ko., jne.); Voikko knows them that way.
+      const ok = b.spell(word) || (dotAfter && lang === 'fi' && b.spell(`${word}.`)) || (opts.isKnownWord?.(word, lang) ?? false);
+      if (!ok) result = b.suggest(word).filter((s) => s !== word && WHOLE_WORD.test(s)).slice(0, max);
     } catch {
       result = null; // an engine error is not the writer's typo
     }
     if (cache.size > 50_000) cache.clear();
-    cache.set(word, result);
+    cache.set(key, result);
     return result;
   };
 
@@ -114,7 +122,7 @@ export async function createSpeller(opts: SpellerOptions = {}): Promise<Speller>
         const parts = lang === 'fi' || !word.includes('-') ? [{ w: word, at: t.start }] : splitHyphen(word, t.start);
         for (const { w, at } of parts) {
           if (w.length < 2) continue;
-          const suggestions = lookup(lang, b, w);
+          const suggestions = lookup(lang, b, w, text[at + w.length] === '.');
           if (suggestions) issues.push({ start: at, end: at + w.length, word: text.slice(at, at + w.length), suggestions });
         }
       }
