@@ -19,6 +19,9 @@ import { CacheStore, CorruptRowError, type Log, type StoredSession } from './sto
 import { fileKeyProvider, type CacheKeyProvider } from './store/key-provider.js';
 import { CentralClient, CentralError } from './sync/central-client.js';
 import { SyncEngine } from './sync/sync-engine.js';
+import { SearchIndex } from './search/search-index.js';
+import { loadDashboard } from './dashboard/dashboard.js';
+import { createTriageSuggester } from './triage/suggest.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
@@ -64,6 +67,9 @@ class DeskCore implements Desk {
   private session: StoredSession | null = null;
   private engine: SyncEngine | null = null;
   private closed = false;
+  private readonly searchIndex: SearchIndex;
+  private readonly suggester = createTriageSuggester();
+  private indexTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly store: CacheStore,
@@ -73,6 +79,29 @@ class DeskCore implements Desk {
     this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch });
     this.now = opts.now ?? (() => new Date());
     this.clientId = store.clientId();
+    this.searchIndex = new SearchIndex(store.db);
+    this.scheduleIndexing();
+  }
+
+  /**
+   * Keep the search index in step in the background, a small batch per tick so the desk stays
+   * responsive during an initial sync (a search also indexes a short queue itself first).
+   */
+  private scheduleIndexing(delayMs = 200): void {
+    if (this.closed || this.indexTimer) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      if (this.closed) return;
+      let done = 0;
+      try {
+        done = this.searchIndex.catchUp(500);
+      } catch (err) {
+        this.log('search: indexing failed; retried on the next change', { error: (err as Error).message });
+        return;
+      }
+      if (done > 0) this.scheduleIndexing(10);
+    }, delayMs);
+    this.indexTimer.unref?.();
   }
 
   /** At start: an unexpired saved session resumes (offline too: the cache opens at once). */
@@ -94,6 +123,7 @@ class DeskCore implements Desk {
   }
 
   private emit(event: DeskEvent): void {
+    if (event.type === 'items-changed') this.scheduleIndexing();
     for (const l of this.listeners) {
       try {
         l(event);
@@ -307,9 +337,42 @@ class DeskCore implements Desk {
     return { ok: true, mutationId };
   }
 
+  async search(raw: DeskArgs<'search'>): Promise<DeskResult<'search'>> {
+    const args = parseArgs('search', raw);
+    this.requireSession();
+    const result = this.searchIndex.search(args.query, args.page ?? { offset: 0, limit: 50 });
+    const hits = result.hits.flatMap((h) => (h.row ? [{ row: h.row, title: h.title, snippet: h.snippet, field: h.field }] : []));
+    return { ...result, hits };
+  }
+
+  async dashboard(raw: DeskArgs<'dashboard'>): Promise<DeskResult<'dashboard'>> {
+    parseArgs('dashboard', raw);
+    this.requireSession();
+    return loadDashboard(this.store.db, this.now());
+  }
+
+  async suggestions(raw: DeskArgs<'suggestions'>): Promise<DeskResult<'suggestions'>> {
+    const args = parseArgs('suggestions', raw);
+    this.requireSession();
+    const item = await this.getItem({ id: args.id });
+    if (!item) throw new DeskError('not_found', `item ${args.id} is not in the cache`);
+    const candidates = this.searchIndex
+      .similar(`${item.original.title ?? ''} ${item.original.description}`, item.id)
+      .flatMap((id) => {
+        try {
+          const other = this.store.getItem(id);
+          return other ? [other] : [];
+        } catch {
+          return [];
+        }
+      });
+    return this.suggester.suggest(item, this.store.reference().services, candidates);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.indexTimer) clearTimeout(this.indexTimer);
     await this.stopSync();
     this.listeners.clear();
     this.store.close();

@@ -101,6 +101,62 @@ export const RejectedMutation = z.object({
 export type RejectedMutation = z.infer<typeof RejectedMutation>;
 export type Session = z.infer<typeof Session>;
 
+/** Text with [start, end) UTF-16 ranges to highlight (search matches). */
+export const Highlighted = z.object({
+  text: z.string(),
+  highlights: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+});
+export type Highlighted = z.infer<typeof Highlighted>;
+
+export const SearchHit = z.object({
+  row: InboxRow,
+  title: Highlighted,
+  /** Where the words matched, when not only in the title. */
+  snippet: Highlighted.nullable(),
+  field: z.enum(['text', 'answer', 'comment']).nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({
+  hits: z.array(SearchHit),
+  total: z.number().int().nonnegative(),
+  /** total is a lower bound (counting stops early for very common words). */
+  totalCapped: z.boolean(),
+  /** Field terms that were not understood, as typed. */
+  unknownTerms: z.array(z.string()),
+  /** Cached items not yet in the search index (results may miss them). */
+  indexingPending: z.number().int().nonnegative(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+/** A triage suggestion (shared/workflow/suggestions.ts), shown with its reason, never applied by itself. */
+export const TriageSuggestion = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('redirect_to_registry'), reason: z.literal('formal_complaint_wording'), evidence: z.array(z.string()) }),
+  z.object({ type: z.literal('restrict'), reason: z.enum(['health_or_social_client_info', 'personal_identity_code']), evidence: z.array(z.string()) }),
+  z.object({ type: z.literal('duplicate'), reason: z.literal('same_place_similar_text'), evidence: z.array(z.string()), itemId: ItemId, similarity: z.number() }),
+  z.object({
+    type: z.literal('route'),
+    reason: z.literal('keywords'),
+    evidence: z.array(z.string()),
+    serviceCode: ServiceCode,
+    departmentId: DepartmentId.nullable(),
+    score: z.number(),
+  }),
+]);
+export type TriageSuggestion = z.infer<typeof TriageSuggestion>;
+
+export const Dashboard = z.object({
+  generatedAt: z.string(),
+  /** buckets: open items aged <2 days, 2-7 days, 7-14 days, over 14 days. */
+  openByDepartment: z.array(z.object({ departmentId: DepartmentId.nullable(), buckets: z.array(z.number().int().nonnegative()), total: z.number().int() })),
+  answeredWithinWeek: z.array(
+    z.object({ weekStart: z.string(), onTime: z.number().int().nonnegative(), considered: z.number().int().nonnegative(), share: z.number().min(0).max(1).nullable() }),
+  ),
+  incomingByChannel: z.array(z.object({ channel: Channel, count: z.number().int().nonnegative() })),
+  incomingDays: z.number().int().positive(),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
 /** One method's request and response schema. */
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -142,6 +198,17 @@ export const deskMethods = {
     z.object({ mutationId: z.number().int().positive(), action: z.enum(['retry', 'discard']) }),
     z.object({ ok: z.literal(true), mutationId: z.number().int().positive().nullable() }),
   ),
+  /** Full-text search over the cache with field terms (osasto:, tila:, laji:, kanava:, kieli:, palvelu:). */
+  search: method(
+    z.object({
+      query: z.string().max(500),
+      page: z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(100).default(50) }).optional(),
+    }),
+    SearchResult,
+  ),
+  dashboard: method(z.object({}).default({}), Dashboard),
+  /** Triage suggestions for one cached item; empty when there is nothing to suggest. */
+  suggestions: method(z.object({ id: ItemId }), z.array(TriageSuggestion)),
 } as const;
 
 export type DeskMethodName = keyof typeof deskMethods;

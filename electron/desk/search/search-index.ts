@@ -12,7 +12,9 @@
  * yields newest-first without sorting every match (a common word can match 200,000 items).
  */
 import type { CacheDb } from '../store/cache-db.js';
+import type { InboxRow } from '../../../shared/api/desk-api.js';
 import { inboxTitle } from '../store/item-columns.js';
+import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from '../store/inbox-rows.js';
 import { stemText } from './finnish-stem.js';
 import { highlight, snippet, type Highlighted } from './highlight.js';
 import { hasFilters, parseQuery, type ParsedQuery } from './query.js';
@@ -51,6 +53,8 @@ export type HitField = 'text' | 'answer' | 'comment';
 
 export interface SearchHitCore {
   id: string;
+  /** The item's inbox row as it is now (null only if the item vanished mid-search). */
+  row: InboxRow | null;
   title: Highlighted;
   snippet: Highlighted | null;
   field: HitField | null;
@@ -216,7 +220,8 @@ export class SearchIndex {
         .all(...params, page.limit, page.offset) as DocRow[];
       total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP + 1})`).pluck().get(...params) as number;
     }
-    const hits = rows.map((r) => toHit(r, q.stems));
+    const inboxRows = this.inboxRows(rows.map((r) => r.item_id));
+    const hits = rows.map((r) => ({ ...toHit(r, q.stems), row: inboxRows.get(r.item_id) ?? null }));
     return {
       hits,
       total: Math.min(total, TOTAL_CAP),
@@ -224,6 +229,37 @@ export class SearchIndex {
       unknownTerms: q.unknown,
       indexingPending: this.pendingCount(),
     };
+  }
+
+  private inboxRows(ids: readonly string[]): Map<string, InboxRow> {
+    const out = new Map<string, InboxRow>();
+    if (ids.length === 0) return out;
+    const tuples = this.db
+      .prepare(`SELECT ${INDEX_ROW_COLUMNS} FROM items WHERE id IN (${ids.map(() => '?').join(', ')})`)
+      .raw()
+      .all(...ids) as InboxRowTuple[];
+    for (const t of tuples) {
+      const r = tupleToIndexRow(t);
+      out.set(r.id, {
+        id: r.id,
+        serviceRequestId: r.serviceRequestId,
+        kind: r.kind as InboxRow['kind'],
+        channel: r.channel as InboxRow['channel'],
+        language: r.language as InboxRow['language'],
+        title: r.title,
+        departmentId: r.departmentId,
+        serviceCode: r.serviceCode,
+        assigneeId: r.assigneeId,
+        status: r.status as InboxRow['status'],
+        receivedAt: r.receivedAt,
+        dueAt: r.dueAt,
+        restricted: r.restricted,
+        hasContact: r.hasContact,
+        publicationPermission: r.permission,
+        pending: r.pending,
+      });
+    }
+    return out;
   }
 
   /**
@@ -243,7 +279,7 @@ export class SearchIndex {
   }
 }
 
-function toHit(r: DocRow, stems: readonly string[]): SearchHitCore {
+function toHit(r: DocRow, stems: readonly string[]): Omit<SearchHitCore, 'row'> {
   const title = highlight(r.title, stems);
   const fields: Array<[HitField, string]> = [
     ['text', r.body],

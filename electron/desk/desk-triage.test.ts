@@ -1,0 +1,84 @@
+/**
+ * The triage methods of the desk core (search, dashboard, suggestions) against a real central
+ * server with the demo seed on loopback, as the renderer calls them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCentral, type RunningCentral } from '../../central/server.js';
+import { createDesk, type Desk } from './desk.js';
+
+let central: RunningCentral;
+let desk: Desk;
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'desk-triage-'));
+  dirs.push(d);
+  return d;
+};
+
+beforeAll(async () => {
+  central = await startCentral({ port: 0, dataDir: tmp(), seed: 'demo', logLevel: 'silent' });
+  desk = await createDesk({ dataDir: tmp(), centralUrl: central.url, log: () => {} });
+  await desk.signIn({ username: 'neuvonta', password: 'demo' });
+  await desk.syncNow({});
+}, 120_000);
+
+afterAll(async () => {
+  await desk?.close();
+  await central?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const walkIn = (text: string, extra: Record<string, unknown> = {}) => ({
+  itemId: `walkin-${Math.random().toString(36).slice(2, 12)}`,
+  serviceRequestId: Array.from({ length: 20 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join(''),
+  kind: 'fault_report',
+  language: 'fi',
+  description: text,
+  publicationPermission: false,
+  permissionAsked: true,
+  ...extra,
+});
+
+describe('triage methods of the desk core', () => {
+  it('a walk-in recorded at the desk is found by an inflected word at once, with the match highlighted', async () => {
+    const args = walkIn('Asiakas kertoi, että Vallilan leikkipuistossa on syvä kuoppa liukumäen edessä.');
+    await desk.mutate({ name: 'createWalkIn', args });
+    const r = await desk.search({ query: 'kuopat leikkipuisto' });
+    const hit = r.hits.find((h) => h.row.id === args.itemId);
+    expect(hit, 'walk-in found').toBeTruthy();
+    expect(hit!.row).toMatchObject({ channel: 'verbal', pending: true });
+    const marked = hit!.snippet!.highlights.map(([a, b]) => hit!.snippet!.text.slice(a, b));
+    expect(marked).toEqual(['leikkipuistossa', 'kuoppa']);
+    const filtered = await desk.search({ query: 'kuoppa kanava:suullinen tila:uusi' });
+    expect(filtered.hits.map((h) => h.row.id)).toContain(args.itemId);
+    expect((await desk.search({ query: 'kuoppa kanava:sähköposti' })).hits.map((h) => h.row.id)).not.toContain(args.itemId);
+  });
+
+  it('a change made at the desk is reflected in search filters immediately', async () => {
+    const args = walkIn('Uimahallin pukuhuoneen suihku vuotaa jatkuvasti.');
+    await desk.mutate({ name: 'createWalkIn', args });
+    await desk.mutate({ name: 'setKind', args: { itemId: args.itemId, kind: 'question' } });
+    expect((await desk.search({ query: 'suihku laji:kysymys' })).hits.map((h) => h.row.id)).toContain(args.itemId);
+    expect((await desk.search({ query: 'suihku laji:vikailmoitus' })).hits.map((h) => h.row.id)).not.toContain(args.itemId);
+  });
+
+  it('suggests restricting and redirecting, with reasons and evidence', async () => {
+    const args = walkIn('Teen muistutuksen kohtelustani terveysasemalla, minulla on diabetes ja sain väärää hoitoa.');
+    await desk.mutate({ name: 'createWalkIn', args });
+    const s = await desk.suggestions({ id: args.itemId });
+    expect(s.map((x) => x.type)).toEqual(expect.arrayContaining(['redirect_to_registry', 'restrict']));
+    expect(s.find((x) => x.type === 'redirect_to_registry')!.evidence).toContain('muistutuksen');
+    await expect(desk.suggestions({ id: 'no-such-item' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('gives dashboard numbers over the cache', async () => {
+    const d = await desk.dashboard({});
+    const openTotal = d.openByDepartment.reduce((a, x) => a + x.total, 0);
+    expect(openTotal).toBeGreaterThan(0);
+    expect(d.answeredWithinWeek).toHaveLength(12);
+    expect(d.incomingByChannel.find((c) => c.channel === 'verbal')!.count).toBeGreaterThanOrEqual(3);
+  });
+});
