@@ -24,7 +24,7 @@ const tmp = (p: string) => {
 async function open(dataDir: string, extra: Partial<Parameters<typeof createDesk>[0]> = {}): Promise<{ desk: Desk; events: DeskEvent[]; logs: string[] }> {
   const events: DeskEvent[] = [];
   const logs: string[] = [];
-  const desk = await createDesk({ dataDir, centralUrl: central.url, log: (m) => logs.push(m), sync: { retry: { baseMs: 50, maxMs: 200 } }, ...extra });
+  const desk = await createDesk({ dataDir, centralUrl: central.url, log: (m, x) => { logs.push(m); if (process.env.DESK_DEBUG) console.log('LOG', m, JSON.stringify(x)); }, sync: { retry: { baseMs: 50, maxMs: 200 } }, ...extra });
   desk.onEvent((e) => events.push(e));
   desks.push(desk);
   return { desk, events, logs };
@@ -214,5 +214,56 @@ describe('bad responses from central', () => {
     });
     expect(recovered.lastError).toBeNull();
     expect((await desk.getItem({ id: before.items[0].id }))?.comments.at(-1)?.text).toBe('Tarkistetaan.');
+  });
+
+  it('a connection cut in the middle of a pull response leaves whole pages only, and the next pull completes', async () => {
+    let cutAfter = 2;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).includes('/pull') || cutAfter < 0 || cutAfter-- > 0) return res;
+      // Half of the body, then the connection breaks.
+      const text = await res.text();
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode(text.slice(0, text.length / 2)));
+          c.error(new TypeError('terminated'));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const dataDir = tmp('desk-cut-');
+    const { desk, events } = await open(dataDir, { fetch: fetchImpl, sync: { pageSize: 100, retry: { baseMs: 50, maxMs: 200 } } });
+    await desk.signIn({ username: 'kymp.vastaaja', password: 'demo' });
+    // The retry comes within 100 ms, so look for the offline moment in the event stream.
+    const cut = await eventually('the cut to show', async () =>
+      events.map((e) => (e.type === 'sync' ? e.status : null)).find((s) => s?.phase === 'offline'),
+    );
+    expect(cut.lastError).toBe('central_unreachable');
+    const expected = await centralView('kymp.vastaaja');
+    const done = await eventually('the pull to complete', async () => {
+      const s = await desk.syncStatus({});
+      return s.phase === 'idle' ? s : undefined;
+    });
+    expect(done.online).toBe(true);
+    const inbox = await desk.listInbox({ page: { offset: 0, limit: 500 } });
+    expect(inbox.total).toBe(expected.size);
+  });
+
+  it('an expired session signs out but keeps the cache for the same user', async () => {
+    let expired = false;
+    const fetchImpl: typeof fetch = async (input, init) =>
+      expired && !String(input).includes('/login') ? Response.json({ error: { code: 'unauthorized', message: 'session expired' } }, { status: 401 }) : fetch(input, init);
+    const { desk, events } = await open(tmp('desk-exp-'), { fetch: fetchImpl });
+    await desk.signIn({ username: 'kasko.vastaaja', password: 'demo' });
+    await desk.syncNow({});
+    const total = (await desk.listInbox({})).total;
+    expired = true;
+    await desk.syncNow({});
+    await eventually('sign-out', async () => (await desk.whoAmI({})) === null);
+    await eventually('the session event', async () => events.some((e) => e.type === 'session' && e.session === null));
+    expect((await desk.syncStatus({})).phase).toBe('signed_out');
+    expired = false;
+    await desk.signIn({ username: 'kasko.vastaaja', password: 'demo' });
+    expect((await desk.listInbox({})).total).toBe(total);
   });
 });

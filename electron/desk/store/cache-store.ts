@@ -58,16 +58,16 @@ export class CacheStore {
   ) {
     const cols = ITEM_COLUMNS.join(', ');
     const updates = ITEM_COLUMNS.filter((c) => c !== 'id')
-      .map((c) => `${c} = excluded.${c}`)
+      .map((c) => `${c} = ?`)
       .join(', ');
     this.stmts = {
       metaGet: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       metaDelete: db.prepare('DELETE FROM meta WHERE key = ?'),
-      upsertItem: db.prepare(
-        `INSERT INTO items (${cols}, pending) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')}, ?)
-         ON CONFLICT(id) DO UPDATE SET ${updates}, pending = excluded.pending`,
-      ),
+      // UPDATE, then INSERT when nothing was there, rather than one UPSERT: an UPSERT's conflict
+      // policy overrides the OR IGNORE of triggers on items (the search queue has such triggers).
+      insertItem: db.prepare(`INSERT INTO items (${cols}, pending) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')}, ?)`),
+      updateItem: db.prepare(`UPDATE items SET ${updates}, pending = ? WHERE id = ?`),
       upsertDoc: db.prepare(
         'INSERT INTO item_docs (id, json, confirmed_json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, confirmed_json = excluded.confirmed_json',
       ),
@@ -260,8 +260,11 @@ export class CacheStore {
   /** Store an item's view; `confirmed` is the server's copy while local changes are pending. */
   private writeItem(view: FeedbackItem, confirmed: FeedbackItem | null, pending: boolean, touched: Map<string, IndexRow>): void {
     const values = itemColumnValues(view);
-    values.push(pending ? 1 : 0);
-    this.stmts.upsertItem.run(values);
+    const flag = pending ? 1 : 0;
+    if (this.stmts.updateItem.run([...values.slice(1), flag, view.id]).changes === 0) {
+      values.push(flag);
+      this.stmts.insertItem.run(values);
+    }
     this.stmts.upsertDoc.run(view.id, JSON.stringify(view), confirmed ? JSON.stringify(confirmed) : null);
     if (this.index) touched.set(view.id, itemIndexRow(view, pending));
   }
