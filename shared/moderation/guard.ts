@@ -15,6 +15,19 @@ export type GuardedKind = (typeof GUARDED_KINDS)[number];
  */
 const PUBLIC_SERVICE_EMAILS = new Set(['helsinki.palaute@hel.fi', 'helsinki.kirjaamo@hel.fi', 'kirjaamo@hel.fi', 'helsinki.info@hel.fi']);
 
+/**
+ * The city's own work contacts: staff addresses at hel.fi and numbers in the city's 09 310 block. Allowed
+ * where the city writes (the answer: "lisätietoja antaa ... 09 310 12345"), never in the sender's text,
+ * where they could be the sender's own.
+ */
+const CITY_EMAIL = /@hel\.fi$/i;
+const CITY_PHONE = /^(?:\+358[\s-]*\(?0?\)?9|\(?09\)?)[\s-]*310(?:[\s-]*\d){3,6}$/;
+
+export interface GuardOptions {
+  /** The text is the city's answer: its own staff addresses and numbers may stay. */
+  allowCityContacts?: boolean;
+}
+
 // The business-id recognizer only takes part so a Y-tunnus wins its overlap instead of being half-read as
 // something else; its findings are not guarded (a company's id is public).
 const recognizers = [hetuRecognizer, ibanRecognizer, businessIdRecognizer, linkRecognizer, phoneRecognizer];
@@ -25,7 +38,7 @@ const recognizers = [hetuRecognizer, ibanRecognizer, businessIdRecognizer, linkR
  * valid in its numbering plan. Needs no name lexicon, so the central server and every desk run exactly
  * the same check cheaply.
  */
-export function findGuardedIdentifiers(text: string): Finding[] {
+export function findGuardedIdentifiers(text: string, opts: GuardOptions = {}): Finding[] {
   const all: Finding[] = [];
   for (const r of recognizers) all.push(...r.find(text, { language: 'fi' }));
   return resolveOverlaps(all).filter((f) => {
@@ -33,10 +46,12 @@ export function findGuardedIdentifiers(text: string): Finding[] {
       case 'hetu':
       case 'iban':
         return f.validated === true;
-      case 'email':
-        return !PUBLIC_SERVICE_EMAILS.has(text.slice(f.start, f.end).toLowerCase());
+      case 'email': {
+        const value = text.slice(f.start, f.end).toLowerCase();
+        return !PUBLIC_SERVICE_EMAILS.has(value) && !(opts.allowCityContacts && CITY_EMAIL.test(value));
+      }
       case 'phone':
-        return true;
+        return !(opts.allowCityContacts && CITY_PHONE.test(text.slice(f.start, f.end).trim()));
       default:
         return false;
     }

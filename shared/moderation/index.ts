@@ -6,4 +6,4 @@ export * from './resolve.js';
 export { validateHetu, hetuCheckChar } from './recognizers/hetu.js';
 export { validateYtunnus, ytunnusCheckDigit, luhnValid, domesticAccountToMachineFormat } from './recognizers/bank.js';
 export { nameLemmaCandidates } from './finnish-inflection.js';
-export { findGuardedIdentifiers, GUARDED_KINDS, type GuardedKind } from './guard.js';
+export { findGuardedIdentifiers, GUARDED_KINDS, type GuardedKind, type GuardOptions } from './guard.js';

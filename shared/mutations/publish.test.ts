@@ -95,6 +95,14 @@ describe('decidePublication and the central guard', () => {
     );
   });
 
+  it('lets the city’s own contacts stay in the answer, not in the sender’s text', () => {
+    const answer = 'Lisätietoja: puh. 09 310 12345, etunimi.sukunimi@hel.fi';
+    const ok = run('editPublication', { title: 'Palaute', text: 'Katuvalo ei pala.', answer, baseVersion: 0 });
+    expect(run('decidePublication', { decision: 'publish' }, ok).publication.answer).toBe(answer);
+    const inText = run('editPublication', { title: 'Palaute', text: `Soittakaa ${'09 310 12345'}.`, baseVersion: 0 });
+    expect(() => run('decidePublication', { decision: 'publish' }, inText)).toThrow(refusal('invalid_state', 'guard'));
+  });
+
   it('does not block things that only look like identifiers', () => {
     // wrong hetu check character, IBAN with bad check digits, a date, the registry office address, a postcode
     const item = withText('Koodi 131052-308A ja FI21 1234 5600 0007 86 eivät ole oikeita. Kirjoita helsinki.kirjaamo@hel.fi, 00100 Helsinki, 1.12.2026.');

@@ -93,7 +93,7 @@ export function publicationGuard(texts: Partial<Record<PublicationField, string 
   const out: GuardHit[] = [];
   for (const field of PUBLICATION_FIELDS) {
     const t = texts[field];
-    if (t) for (const finding of findGuardedIdentifiers(t)) out.push({ field, finding });
+    if (t) for (const finding of findGuardedIdentifiers(t, { allowCityContacts: field === 'answer' })) out.push({ field, finding });
   }
   return out;
 }
