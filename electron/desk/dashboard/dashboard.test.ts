@@ -69,3 +69,12 @@ describe('dashboard aggregation', () => {
     expect(d.answeredWithinWeek.at(-1)).toMatchObject({ weekStart: '2026-11-23', considered: 1 });
   });
 });
+
+describe('Helsinki summer time in week boundaries', () => {
+  it('a Monday 00:30 local in summer (UTC+3) starts the new week', () => {
+    const july = new Date('2026-07-24T12:00:00.000Z');
+    // 2026-07-19T21:30Z is Monday 2026-07-20 00:30 in Helsinki (UTC+3), but still Sunday at UTC+2.
+    const d = aggregateDashboard([row({ receivedMs: Date.parse('2026-07-19T21:30:00Z'), answeredMs: Date.parse('2026-07-20T08:00:00Z'), status: 'answered' })], july, []);
+    expect(d.answeredWithinWeek.at(-1)).toMatchObject({ weekStart: '2026-07-20', considered: 1 });
+  });
+});
