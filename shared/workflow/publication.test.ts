@@ -47,6 +47,17 @@ describe('publicationChecklist', () => {
     expect(state(praise.checks, 'names_person_negatively')).toBe('ok');
   });
 
+  it('P19f: very negative words about a named person are evidence even in praise-kind items, with spans', () => {
+    const text = 'Kuljettaja Matti Virtanen oli täysin epäpätevä ja töykeä.';
+    const person = { kind: 'person' as const, start: 11, end: 25, score: 0.9, explanation: 'name' };
+    const r = publicationChecklist({ item: makeItem({ kind: 'suggestion' }), findings: { text: [person] }, texts: { text } });
+    const check = r.checks.find((c) => c.code === 'names_person_negatively')!;
+    expect(check.state).toBe('ask_moderator');
+    expect(check.evidence.filter((e) => e.span).map((e) => text.slice(e.span!.start, e.span!.end))).toEqual(['epäpätevä', 'töykeä']);
+    // the same words without a named person are no P19f matter
+    expect(state(publicationChecklist({ item: makeItem({ kind: 'suggestion' }), findings: { text: [] }, texts: { text: 'Palvelu oli töykeä.' } }).checks, 'names_person_negatively')).toBe('ok');
+  });
+
   it('racism (P19e) and triage facts (inappropriate, restricted)', () => {
     const r = publicationChecklist({
       item: makeItem({ inappropriate: { reason: 'spam', note: null, by: 'staff-clerk', at: '2026-11-20T09:00:00.000Z' } }),

@@ -17,6 +17,8 @@ export interface CheckEvidence {
   message: string;
   /** The finding behind it, with offsets into that field's text. */
   finding?: Pick<Finding, 'kind' | 'start' | 'end' | 'score'>;
+  /** A span of that field's text that is evidence without being a finding (a negative word). */
+  span?: { start: number; end: number };
 }
 
 export interface PublicationCheck {
@@ -54,6 +56,8 @@ export interface PublicationInput {
   findings: Partial<Record<PublicationField, readonly Finding[]>>;
   /** Publication state of the item `item.duplicateOf` points at, when the caller has that item. */
   duplicateOfState?: PublicationState | null;
+  /** The texts being judged when the editor holds unsaved changes; default publishableText(item). */
+  texts?: Partial<Record<PublicationField, string | null>>;
   /** For the topicality advice; defaults to the item's updatedAt. */
   now?: string;
 }
@@ -98,6 +102,17 @@ export function publicationGuard(texts: Partial<Record<PublicationField, string 
   return out;
 }
 
+/**
+ * Words that say something very negative about a person (P19f), fi/sv/en, matched as word starts so
+ * inflected forms count (epäpätevä, epäpätevän). Only evidence for the moderator, never a block.
+ */
+const NEGATIVE_ABOUT_PERSON = [
+  'epäpätevä', 'laiska', 'tyhmä', 'idiootti', 'ääliö', 'typerys', 'ylimielinen', 'töykeä', 'epäkohtelias', 'röyhkeä', 'välinpitämätön',
+  'huijari', 'valehtelija', 'kelvoton', 'osaamaton', 'tunari', 'törkeä', 'inkompetent', 'oförskämd', 'lögnare', 'oduglig', 'arrogant',
+  'incompetent', 'rude', 'lazy', 'stupid', 'liar', 'useless', 'disgrace',
+];
+const NEGATIVE_RE = new RegExp(`(?<![\\p{L}])(?:${NEGATIVE_ABOUT_PERSON.join('|')})\\p{L}*`, 'giu');
+
 const PERSONAL_KINDS: readonly FindingKind[] = ['person', 'address', 'plate'];
 const guarded = (k: FindingKind) => (GUARDED_KINDS as readonly string[]).includes(k);
 
@@ -113,6 +128,7 @@ const TOPICAL_DAYS = 60;
 export function publicationChecklist(input: PublicationInput): PublicationChecklist {
   const { item } = input;
   const per = (field: PublicationField) => input.findings[field] ?? [];
+  const personFindingsIn = (field: PublicationField) => per(field).filter((f) => f.kind === 'person');
   const hits = (pred: (f: Finding) => boolean): CheckEvidence[] =>
     PUBLICATION_FIELDS.flatMap((field) =>
       per(field)
@@ -128,8 +144,14 @@ export function publicationChecklist(input: PublicationInput): PublicationCheckl
 
   const facts = (cond: boolean, message: string): CheckEvidence[] => (cond ? [{ field: 'item', message }] : []);
 
+  const texts = { ...publishableText(item), ...input.texts };
   const personFindings = hits((f) => f.kind === 'person');
-  const negative = hits((f) => f.kind === 'profanity' || f.kind === 'racism');
+  const negativeWords: CheckEvidence[] = PUBLICATION_FIELDS.flatMap((field) =>
+    personFindingsIn(field).length === 0
+      ? []
+      : [...(texts[field] ?? '').matchAll(NEGATIVE_RE)].map((m) => ({ field, message: `very negative word "${m[0]}" in a text that names a person`, span: { start: m.index, end: m.index + m[0].length } })),
+  );
+  const negative = [...hits((f) => f.kind === 'profanity' || f.kind === 'racism'), ...negativeWords];
   const checks: PublicationCheck[] = [
     check('no_permission', 'P19a', facts(!item.publicationPermission, 'the sender did not permit publication')),
     check('email_channel', 'P19a', facts(item.channel === 'email', 'the feedback arrived by email')),
@@ -174,7 +196,6 @@ export function publicationChecklist(input: PublicationInput): PublicationCheckl
     ),
   ];
 
-  const texts = publishableText(item);
   const length = (texts.title?.length ?? 0) + (texts.text?.length ?? 0);
   const now = Date.parse(input.now ?? item.updatedAt);
   const ageDays = (now - Date.parse(item.receivedAt)) / 86_400_000;
