@@ -38,6 +38,13 @@ describe('publicationChecklist', () => {
     expect(text.slice(phone.finding!.start, phone.finding!.end)).toBe('040 123 4567');
   });
 
+  it('an unvalidated identifier (wrong hetu check character) is a question, a validated one a problem', () => {
+    const wrong = publicationChecklist({ item: makeItem(), findings: { text: scan('Hetu 131052-308A') } });
+    expect(state(wrong.checks, 'personal_sensitive_matters')).toBe('ask_moderator');
+    const right = publicationChecklist({ item: makeItem(), findings: { text: scan('Hetu 131052-308T') } });
+    expect(state(right.checks, 'personal_sensitive_matters')).toBe('problem');
+  });
+
   it('a named person in criticism is a question for the moderator (P19f), not a verdict', () => {
     const person = { kind: 'person' as const, start: 0, end: 12, score: 0.9, explanation: 'name' };
     const criticism = publicationChecklist({ item: makeItem({ kind: 'criticism' }), findings: { text: [person] } });

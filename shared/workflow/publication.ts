@@ -114,7 +114,8 @@ const NEGATIVE_ABOUT_PERSON = [
 const NEGATIVE_RE = new RegExp(`(?<![\\p{L}])(?:${NEGATIVE_ABOUT_PERSON.join('|')})\\p{L}*`, 'giu');
 
 const PERSONAL_KINDS: readonly FindingKind[] = ['person', 'address', 'plate'];
-const guarded = (k: FindingKind) => (GUARDED_KINDS as readonly string[]).includes(k);
+// What the central guard would refuse: a checksum-validated hetu or IBAN, any email or phone number.
+const blocksPublication = (f: Finding) => (GUARDED_KINDS as readonly string[]).includes(f.kind) && (f.validated === true || f.kind === 'email' || f.kind === 'phone');
 
 // Long texts are less readable on the public list; about a screenful.
 const CONCISE_MAX_CHARS = 1200;
@@ -122,8 +123,9 @@ const CONCISE_MAX_CHARS = 1200;
 const TOPICAL_DAYS = 60;
 
 /**
- * The publication checklist (P17, P18, P19 a-f). One definition: the editor shows it, and the
- * decidePublication mutation uses it so the desk and the central server refuse the same things.
+ * The publication checklist (P17, P18, P19 a-f) the editor shows. Its hard parts are the same functions the
+ * publish/decidePublication mutations run on the desk and on the central server (automaticWithholdReasons,
+ * publicationGuard, publishableText), so what the checklist calls a block is what the server refuses.
  */
 export function publicationChecklist(input: PublicationInput): PublicationChecklist {
   const { item } = input;
@@ -168,8 +170,8 @@ export function publicationChecklist(input: PublicationInput): PublicationCheckl
     check(
       'personal_sensitive_matters',
       'P19c',
-      [...facts(Boolean(item.restricted), 'visibility restricted for sensitive content'), ...hits((f) => guarded(f.kind))],
-      hits((f) => PERSONAL_KINDS.includes(f.kind) || f.kind === 'business_id'),
+      [...facts(Boolean(item.restricted), 'visibility restricted for sensitive content'), ...hits(blocksPublication)],
+      hits((f) => !blocksPublication(f) && (PERSONAL_KINDS.includes(f.kind) || (GUARDED_KINDS as readonly string[]).includes(f.kind) || f.kind === 'business_id')),
     ),
     check(
       'health_or_social_client_info',
