@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ItemId } from '../domain/ids.js';
 import { PublicationReason, type FeedbackItem } from '../domain/feedback-item.js';
 import { may } from '../workflow/permissions.js';
-import { automaticWithholdReasons, publicationGuard, publishableText } from '../workflow/publication.js';
+import { automaticWithholdReasons, publicationChecklist, publicationGuard, publishableText } from '../workflow/publication.js';
 import { defineMutation, historyEvent, MutationError, type MutationContext } from './define.js';
 
 export const OverrideReason = z.string().trim().min(10, 'write why publishing is right despite the identifiers (at least 10 characters)').max(2000);
@@ -21,7 +21,16 @@ export interface DecisionArgs {
  */
 export function applyPublish(item: FeedbackItem, args: DecisionArgs, ctx: MutationContext): FeedbackItem {
   if (args.reasons.length > 0) throw new MutationError('invalid_args', 'publishing takes no withholding reasons');
-  const automatic = automaticWithholdReasons(item);
+  const texts = publishableText(item);
+  const hits = publicationGuard(texts);
+  // The same checklist the editor shows, fed with what the central guard found.
+  const checklist = publicationChecklist({
+    item,
+    texts,
+    findings: { title: hits.filter((h) => h.field === 'title').map((h) => h.finding), text: hits.filter((h) => h.field === 'text').map((h) => h.finding), answer: hits.filter((h) => h.field === 'answer').map((h) => h.finding) },
+    now: ctx.now,
+  });
+  const automatic = checklist.automaticWithhold;
   if (automatic.length > 0) {
     throw new MutationError(
       'invalid_state',
@@ -31,10 +40,8 @@ export function applyPublish(item: FeedbackItem, args: DecisionArgs, ctx: Mutati
   }
   if (item.restricted) throw new MutationError('invalid_state', 'a restricted item is never published (P26)', { rule: 'P26' });
   if (item.inappropriate) throw new MutationError('invalid_state', 'an item marked inappropriate is never published (P19b)', { rule: 'P19b' });
-  const texts = publishableText(item);
   if (!texts.text || !texts.text.trim()) throw new MutationError('invalid_state', 'the publishable text is empty');
 
-  const hits = publicationGuard(texts);
   // Kinds and fields only: the audit trail must not become a second copy of the identifiers.
   const found = hits.map((h) => ({ field: h.field, kind: h.finding.kind }));
   if (hits.length > 0 && !args.overrideReason) {
