@@ -238,7 +238,7 @@ describe('bad responses from central', () => {
     const cut = await eventually('the cut to show', async () =>
       events.map((e) => (e.type === 'sync' ? e.status : null)).find((s) => s?.phase === 'offline'),
     );
-    expect(cut.lastError).toBe('central_unreachable');
+    expect(cut?.lastError).toBe('central_unreachable');
     const expected = await centralView('kymp.vastaaja');
     const done = await eventually('the pull to complete', async () => {
       const s = await desk.syncStatus({});

@@ -44,6 +44,8 @@ export interface PageEffect {
  */
 export class CacheStore {
   private readonly stmts;
+  /** True while applying pages to a cache that started the pull empty (insert-first writes). */
+  private filling = false;
   /** Built on first use from the `items` table, then kept in step after every commit. */
   private index: InboxIndex | null = null;
 
@@ -177,9 +179,10 @@ export class CacheStore {
    * refused: the page's results become rejections) and leave the outbox; an item with changes
    * still pending keeps the server's copy as confirmed_json and shows it with them re-applied.
    */
-  applyPullPages(pages: readonly PullResponse[], syncedAt: string): PageEffect {
+  applyPullPages(pages: readonly PullResponse[], syncedAt: string, opts: { filling?: boolean } = {}): PageEffect {
     const touched = new Map<string, IndexRow>();
-    const effect = this.db.transaction(() => {
+    this.filling = opts.filling ?? false;
+    const apply = this.db.transaction((): PageEffect => {
       const changed = new Set<string>();
       const revoked = new Set<string>();
       const clientId = this.clientId();
@@ -248,7 +251,13 @@ export class CacheStore {
       if (last) this.metaSet('cookie', last.cookie);
       this.metaSet('lastSyncAt', syncedAt);
       return { changedIds: [...changed], revokedIds: [...revoked] };
-    })();
+    });
+    let effect: PageEffect;
+    try {
+      effect = apply();
+    } finally {
+      this.filling = false;
+    }
     // Only after the commit: a rolled-back page must not show up in the inbox.
     if (this.index) {
       for (const row of touched.values()) this.index.upsert(row);
@@ -261,7 +270,15 @@ export class CacheStore {
   private writeItem(view: FeedbackItem, confirmed: FeedbackItem | null, pending: boolean, touched: Map<string, IndexRow>): void {
     const values = itemColumnValues(view);
     const flag = pending ? 1 : 0;
-    if (this.stmts.updateItem.run([...values.slice(1), flag, view.id]).changes === 0) {
+    if (this.filling) {
+      // Filling an empty cache: almost every row is new, so try the insert first.
+      try {
+        this.stmts.insertItem.run([...values, flag]);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+        this.stmts.updateItem.run([...values.slice(1), flag, view.id]);
+      }
+    } else if (this.stmts.updateItem.run([...values.slice(1), flag, view.id]).changes === 0) {
       values.push(flag);
       this.stmts.insertItem.run(values);
     }

@@ -216,6 +216,7 @@ export class SyncEngine {
     const store = this.o.store;
     let cookie = store.cookie();
     const initial = cookie === 0;
+    const filling = initial && store.itemCount() === 0;
     this.set({ phase: initial ? 'initial' : 'incremental', lastError: this.phase === 'offline' ? this.lastError : null });
     const fetchPage = (c: number) => this.o.client.pull(token, { cookie: c, limit: this.pageSize, clientId: this.o.clientId }, this.abort.signal);
     let next: Promise<PullResponse> | null = fetchPage(cookie);
@@ -225,7 +226,7 @@ export class SyncEngine {
     let batchItems = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      const effect = store.applyPullPages(batch, this.o.now().toISOString());
+      const effect = store.applyPullPages(batch, this.o.now().toISOString(), { filling });
       batch = [];
       batchItems = 0;
       const ids = [...effect.changedIds, ...effect.revokedIds];
