@@ -5,13 +5,17 @@ import nspell from 'nspell';
 
 export type HunspellLanguage = 'sv' | 'en';
 
-const PACKAGES: Record<HunspellLanguage, string> = { sv: 'dictionary-sv', en: 'dictionary-en' };
+/**
+ * Hunspell dictionary packages per language, the first one's suggestions preferred. The city writes
+ * British English; American spellings are accepted too, since senders use both.
+ */
+const PACKAGES: Record<HunspellLanguage, readonly string[]> = { sv: ['dictionary-sv'], en: ['dictionary-en-gb', 'dictionary-en'] };
 
-/** The folder of an installed dictionary-* package (its index.aff and index.dic). */
-export function dictionaryDir(lang: HunspellLanguage): string {
+/** The folders of the installed dictionary-* packages for a language (each with index.aff and index.dic). */
+export function dictionaryDirs(lang: HunspellLanguage): string[] {
   // Works from ESM (tsx, tests) and from the CommonJS bundle of the Electron main process.
   const req = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-  return dirname(req.resolve(PACKAGES[lang]));
+  return PACKAGES[lang].map((p) => dirname(req.resolve(p)));
 }
 
 /**
@@ -40,9 +44,23 @@ export interface HunspellSpeller {
   suggest(word: string): string[];
 }
 
-export async function loadHunspell(lang: HunspellLanguage, dir: string = dictionaryDir(lang)): Promise<HunspellSpeller> {
-  const [aff, dic] = await Promise.all([readFile(join(dir, 'index.aff'), 'utf8'), readFile(join(dir, 'index.dic'), 'utf8')]);
-  const adapted = adaptForNspell(lang, aff, dic);
-  const spell = nspell(adapted.aff, adapted.dic);
-  return { spell: (w) => spell.correct(w), suggest: (w) => spell.suggest(w) };
+/** A word is right if any of the language's dictionaries accepts it; suggestions come from the first that has some. */
+export async function loadHunspell(lang: HunspellLanguage, dirs: readonly string[] = dictionaryDirs(lang)): Promise<HunspellSpeller> {
+  const spellers = await Promise.all(
+    dirs.map(async (dir) => {
+      const [aff, dic] = await Promise.all([readFile(join(dir, 'index.aff'), 'utf8'), readFile(join(dir, 'index.dic'), 'utf8')]);
+      const adapted = adaptForNspell(lang, aff, dic);
+      return nspell(adapted.aff, adapted.dic);
+    }),
+  );
+  return {
+    spell: (w) => spellers.some((s) => s.correct(w)),
+    suggest: (w) => {
+      for (const s of spellers) {
+        const out = s.suggest(w);
+        if (out.length > 0) return out;
+      }
+      return [];
+    },
+  };
 }

@@ -86,14 +86,15 @@ describe('Swedish and English through nspell', () => {
     expect(issues[0].suggestions).toContain('gatan');
   });
 
-  it('English: a typo is found with a suggestion; contractions pass', () => {
+  it('English: a typo is found with a suggestion; contractions, British and American spellings pass', () => {
+    expect(speller.check('The neighbourhood and the neighborhood both have a colour, or color, problem.', 'en')).toEqual([]);
     const issues = speller.check("I didn't recieve an answer about the broken streetlight.", 'en');
     expect(words(issues)).toEqual(['recieve']);
     expect(issues[0].suggestions).toContain('receive');
   });
 
   it('a missing dictionary folder is reported for that language only', async () => {
-    const s = await createSpeller({ languages: ['en'], dictionaryDirs: { en: '/nonexistent' } });
+    const s = await createSpeller({ languages: ['en'], dictionaryDirs: { en: ['/nonexistent'] } });
     expect(s.available.en).toEqual(expect.stringContaining('English dictionary could not be loaded'));
     expect(s.available.sv).toBe('not loaded');
     expect(s.check('recieve', 'en')).toEqual([]);

@@ -29,8 +29,8 @@ export interface SpellerOptions {
   voikkoLibraries?: readonly string[];
   /** Folder holding the voikko-fi dictionary (null = Voikko's own search path), or FEEDBACK_DESK_VOIKKO_DICTIONARY. */
   voikkoDictionaryPath?: string | null;
-  /** Folders of Hunspell dictionaries (index.aff + index.dic); default the dictionary-sv/-en packages. */
-  dictionaryDirs?: Partial<Record<HunspellLanguage, string>>;
+  /** Folders of Hunspell dictionaries (index.aff + index.dic); default dictionary-sv, dictionary-en-gb + dictionary-en. */
+  dictionaryDirs?: Partial<Record<HunspellLanguage, readonly string[]>>;
   /** Load only these languages (the others report "not loaded"). */
   languages?: readonly SpellLanguage[];
   maxSuggestions?: number;
