@@ -115,6 +115,16 @@ class DeskCore implements Desk {
     }
     this.session = saved;
     this.startSync();
+    // The renderer's first request is an inbox page: have the index ready by then, without
+    // holding up createDesk itself.
+    const timer = setTimeout(() => {
+      if (this.closed || !this.session) return;
+      const t = performance.now();
+      this.store.warmInboxIndex({ staffId: saved.staff.id, departmentId: saved.staff.departmentId, now: this.now() });
+      const ms = Math.round(performance.now() - t);
+      if (ms > 300) this.log('inbox index took long to load', { ms, items: this.store.itemCount() });
+    }, 0);
+    timer.unref();
   }
 
   onEvent(listener: (event: DeskEvent) => void): () => void {

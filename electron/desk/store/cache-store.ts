@@ -423,16 +423,22 @@ export class CacheStore {
     return this.inboxIndex().query(filter, sort, page.offset, page.limit, ctx);
   }
 
+  /** Load the inbox index ahead of the first listInbox (a desk start with a signed-in user). */
+  warmInboxIndex(ctx: InboxContext): void {
+    this.inboxIndex().query({ view: 'all' }, { by: 'receivedAt', dir: 'desc' }, 0, 1, ctx);
+  }
+
   private inboxIndex(): InboxIndex {
     if (this.index) return this.index;
     const index = new InboxIndex();
     // Rows come back as one JSON array per chunk: better-sqlite3 turns 16 columns x 200,000 rows
     // into JS values at about twice the cost of one JSON.parse of the same data (measured).
+    // Chunks of 10,000 keep the transient strings small: 50,000 left RSS 130 MB higher.
     const chunk = this.db.prepare(
       `SELECT max(rowid), json_group_array(json_array(${INDEX_ROW_COLUMNS})) FROM (SELECT rowid, ${INDEX_ROW_COLUMNS} FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
     ).raw();
     for (let after = 0; ; ) {
-      const [last, json] = chunk.get(after, 50_000) as [number | null, string];
+      const [last, json] = chunk.get(after, 10_000) as [number | null, string];
       if (last === null) break;
       for (const r of JSON.parse(json) as InboxRowTuple[]) index.upsert(tupleToIndexRow(r));
       after = last;
