@@ -78,7 +78,7 @@ export class CacheStore {
       outboxFor: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE item_id = ? ORDER BY id'),
       outboxUpTo: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE id <= ? ORDER BY id'),
       outboxDeleteUpTo: db.prepare('DELETE FROM outbox WHERE id <= ?'),
-      outboxItems: db.prepare('SELECT DISTINCT item_id FROM outbox').pluck(),
+      outboxItemsAfter: db.prepare('SELECT DISTINCT item_id FROM outbox WHERE id > ?').pluck(),
       outboxInsert: db.prepare('INSERT INTO outbox (id, name, args, item_id, client_time, actor) VALUES (?, ?, ?, ?, ?, ?)'),
       outboxStats: db.prepare('SELECT count(*) AS n, min(id) AS minId, max(id) AS maxId, min(client_time) AS oldest FROM outbox'),
       rejectedPut: db.prepare(
@@ -187,12 +187,16 @@ export class CacheStore {
       const revoked = new Set<string>();
       const clientId = this.clientId();
       for (const page of pages) {
-        // 1. Mutations the server has processed leave the outbox; refusals are kept as rejections.
-        const processed = this.stmts.outboxUpTo.all(page.lastMutationId) as OutboxRow[];
+        // 1. Refusals of processed mutations become rejections, with the args from the outbox.
+        //    Processed entries (id <= lastMutationId) leave the outbox only on the pull's last
+        //    page: a refusal may arrive on a later page than the lastMutationId that covers it,
+        //    and what the author typed must still be there to keep with it.
+        const done = page.lastMutationId;
+        const processed = this.stmts.outboxUpTo.all(done) as OutboxRow[];
         const processedById = new Map(processed.map((r) => [r.id, r]));
         for (const result of page.results) {
-          const row = processedById.get(result.mutationId);
           if (result.clientId !== clientId) continue;
+          const row = processedById.get(result.mutationId);
           this.putRejected({
             mutationId: result.mutationId,
             name: result.name,
@@ -204,32 +208,37 @@ export class CacheStore {
             at: result.at,
           });
         }
-        if (processed.length > 0) this.stmts.outboxDeleteUpTo.run(page.lastMutationId);
-        const pendingItems = new Set(this.stmts.outboxItems.all() as string[]);
+        const finalPage = !page.hasMore;
+        if (finalPage && processed.length > 0) this.stmts.outboxDeleteUpTo.run(done);
+        const pendingItems = new Set(this.stmts.outboxItemsAfter.all(done) as string[]);
 
-        // 2. The server's copies: stored as they are, or as the base of a rebase.
+        // 2. The server's copies: stored as they are, or as the base of a rebase on what is
+        //    still pending (the processed entries are in the server's copy already).
         for (const item of page.items) {
-          if (pendingItems.has(item.id)) this.writeRebased(item.id, item, clientId, touched);
+          if (pendingItems.has(item.id)) this.writeRebased(item.id, item, done, clientId, touched);
           else this.writeItem(item, null, false, touched);
           changed.add(item.id);
           revoked.delete(item.id);
         }
 
-        // 3. Items whose last pending change was just confirmed but whose new copy is not in this
-        //    page (it may come in a later one): show the confirmed copy plus what is still pending.
-        const inPage = new Set(page.items.map((i) => i.id));
-        for (const itemId of new Set(processed.map((r) => r.item_id))) {
-          if (inPage.has(itemId)) continue;
-          const base = this.serverCopy(itemId);
-          if (base === undefined) continue;
-          if (this.writeRebased(itemId, base, clientId, touched)) changed.add(itemId);
-          else if (this.deleteLocal(itemId, touched)) revoked.add(itemId);
+        // 3. At the end of a pull, items whose pending changes were all processed but whose new
+        //    copy was in none of the pages: the server's copy plus whatever is still pending.
+        if (finalPage) {
+          const inPage = new Set(page.items.map((i) => i.id));
+          for (const itemId of new Set(processed.map((r) => r.item_id))) {
+            if (inPage.has(itemId)) continue;
+            const base = this.serverCopy(itemId);
+            if (base === undefined) continue;
+            if (this.writeRebased(itemId, base, done, clientId, touched)) changed.add(itemId);
+            else if (this.deleteLocal(itemId, touched)) revoked.add(itemId);
+          }
         }
 
-        // 4. Items this user may no longer see. Pending changes on them stay queued (ids must
+        // 4. Items this user may no longer see. Unsent changes on them stay queued (ids must
         //    reach the server without gaps; it will refuse them), and the author is told now.
         for (const id of page.revoked) {
           for (const row of this.stmts.outboxFor.all(id) as OutboxRow[]) {
+            if (row.id <= done) continue;
             this.putRejected({
               mutationId: row.id,
               name: row.name,
@@ -290,8 +299,8 @@ export class CacheStore {
    * Rebuild an item's view from the server's copy (null: none yet) and its pending changes.
    * Returns false when nothing is left to show (a created item the server never confirmed).
    */
-  private writeRebased(itemId: string, confirmed: FeedbackItem | null, clientId: string, touched: Map<string, IndexRow>): boolean {
-    const pending = (this.stmts.outboxFor.all(itemId) as OutboxRow[]).map(toEntry);
+  private writeRebased(itemId: string, confirmed: FeedbackItem | null, processedUpTo: number, clientId: string, touched: Map<string, IndexRow>): boolean {
+    const pending = (this.stmts.outboxFor.all(itemId) as OutboxRow[]).filter((r) => r.id > processedUpTo).map(toEntry);
     const view = rebase(confirmed, pending, clientId, this.log);
     if (!view) return false;
     if (pending.length === 0) this.writeItem(view, null, false, touched);

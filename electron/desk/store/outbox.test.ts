@@ -126,6 +126,26 @@ describe('rebase on pull', () => {
     expect(store.outboxStatus()).toMatchObject({ pendingCount: 0, rejectedCount: 1 });
   });
 
+  it('keeps what was typed when the refusal arrives on a later page than the lastMutationId covering it', () => {
+    const { mutationId } = mutate('addComment', { itemId: item(1).id, text: 'Pitkä kommentti, jota ei saa hukata' });
+    store.applyPullPage(page({ cookie: 2, hasMore: true, lastMutationId: mutationId, items: [item(2, { version: 2 })] }), 'now');
+    const clientId = store.clientId();
+    store.applyPullPage(
+      page({
+        cookie: 3,
+        hasMore: false,
+        lastMutationId: mutationId,
+        results: [{ clientId, mutationId, name: 'addComment', error: { code: 'forbidden', message: 'no', details: {} }, at: 'now' }],
+      }),
+      'now',
+    );
+    expect(store.rejected()).toMatchObject([{ mutationId, itemId: item(1).id, args: { text: 'Pitkä kommentti, jota ei saa hukata' } }]);
+    expect(store.outboxStatus().pendingCount).toBe(0);
+    // The refused comment is gone from the view: it shows the server's copy again.
+    expect(store.getItem(item(1).id)?.comments).toEqual([]);
+    expect(row(item(1).id)?.pending).toBe(false);
+  });
+
   it('reports pending changes on an item the user lost, and keeps them queued', () => {
     const { mutationId } = mutate('addComment', { itemId: item(3).id, text: 'Tärkeä huomio' });
     store.applyPullPage(page({ cookie: 2, revoked: [item(3).id] }), '2026-11-27T12:01:00.000Z');
