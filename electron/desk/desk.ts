@@ -22,6 +22,7 @@ import { SyncEngine } from './sync/sync-engine.js';
 import { SearchIndex } from './search/search-index.js';
 import { loadDashboard } from './dashboard/dashboard.js';
 import { createTriageSuggester } from './triage/suggest.js';
+import { createDeskModeration } from './moderation/desk-moderation.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
@@ -68,7 +69,9 @@ class DeskCore implements Desk {
   private engine: SyncEngine | null = null;
   private closed = false;
   private readonly searchIndex: SearchIndex;
-  private readonly suggester = createTriageSuggester();
+  // One lazily built moderation engine (and lexicon) for triage suggestions and the moderation editor.
+  private readonly moderation = createDeskModeration({ log: (msg, extra) => this.log(msg, extra) });
+  private readonly suggester = createTriageSuggester(() => this.moderation.engine());
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -379,9 +382,32 @@ class DeskCore implements Desk {
     return this.suggester.suggest(item, this.store.reference().services, candidates);
   }
 
+  async moderationScan(raw: DeskArgs<'moderationScan'>): Promise<DeskResult<'moderationScan'>> {
+    const args = parseArgs('moderationScan', raw);
+    this.requireSession();
+    const item = await this.getItem({ id: args.itemId });
+    if (!item) throw new DeskError('not_found', `item ${args.itemId} is not in the cache`);
+    let duplicateOfState = null;
+    if (item.duplicateOf) {
+      try {
+        duplicateOfState = this.store.getItem(item.duplicateOf)?.publication.state ?? null;
+      } catch {
+        duplicateOfState = null;
+      }
+    }
+    return this.moderation.scan(item, { texts: args.texts, duplicateOfState, now: this.now().toISOString() });
+  }
+
+  async spellcheck(raw: DeskArgs<'spellcheck'>): Promise<DeskResult<'spellcheck'>> {
+    const args = parseArgs('spellcheck', raw);
+    this.requireSession();
+    return this.moderation.spellcheck(args.text, args.language);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.moderation.close();
     if (this.indexTimer) clearTimeout(this.indexTimer);
     await this.stopSync();
     this.listeners.clear();

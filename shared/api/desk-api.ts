@@ -4,8 +4,9 @@
  * Every request and response has a schema here; both ends parse with them.
  */
 import { z } from 'zod';
-import { Channel, Kind, Language, Status } from '../domain/enums.js';
-import { FeedbackItem } from '../domain/feedback-item.js';
+import { Channel, Kind, Language, PublicationState, Status } from '../domain/enums.js';
+import { FeedbackItem, PublicationReason } from '../domain/feedback-item.js';
+import { findingKinds } from '../moderation/types.js';
 import { DepartmentId, ItemId, ServiceCode, StaffId } from '../domain/ids.js';
 import { Reference, Staff } from '../domain/reference.js';
 
@@ -157,6 +158,66 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+/** A moderation finding in one publishable field (shared/moderation Finding); `guarded` = the central guard refuses it. */
+export const ModerationFinding = z.object({
+  kind: z.enum(findingKinds),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  score: z.number(),
+  explanation: z.string(),
+  validated: z.boolean().optional(),
+  guarded: z.boolean(),
+});
+export type ModerationFinding = z.infer<typeof ModerationFinding>;
+
+const PublicationFieldSchema = z.enum(['title', 'text', 'answer']);
+const PublicationReasonSchema = PublicationReason;
+
+/** shared/workflow/publication.ts PublicationChecklist as a schema. */
+export const PublicationChecklistSchema = z.object({
+  automaticWithhold: z.array(PublicationReasonSchema),
+  checks: z.array(
+    z.object({
+      code: PublicationReasonSchema,
+      rule: z.enum(['P17', 'P19a', 'P19b', 'P19c', 'P19d', 'P19e', 'P19f']),
+      state: z.enum(['ok', 'problem', 'ask_moderator']),
+      evidence: z.array(
+        z.object({
+          field: z.enum(['title', 'text', 'answer', 'item']),
+          message: z.string(),
+          finding: z.object({ kind: ModerationFinding.shape.kind, start: z.number(), end: z.number(), score: z.number() }).optional(),
+          span: z.object({ start: z.number(), end: z.number() }).optional(),
+        }),
+      ),
+    }),
+  ),
+  advice: z.array(z.object({ code: z.enum(['concise', 'topical', 'useful_question']), met: z.boolean(), message: z.string() })),
+});
+
+const ModerationTexts = z.object({ title: z.string().max(200).nullable(), text: z.string().max(5000), answer: z.string().max(20_000).nullable() });
+
+export const ModerationScan = z.object({
+  /** The language the placeholders and spelling use (the item's). */
+  language: Language,
+  /** The texts that were scanned (the given unsaved ones, or the saved publishable version). */
+  texts: ModerationTexts,
+  findings: z.record(PublicationFieldSchema, z.array(ModerationFinding)),
+  checklist: PublicationChecklistSchema,
+  /** Publication state of the item this one duplicates, when cached (P17). */
+  duplicateOfState: PublicationState.nullable(),
+  /** False when the name and street lists could not be loaded: person and address findings are then missing. */
+  lexiconLoaded: z.boolean(),
+});
+export type ModerationScan = z.infer<typeof ModerationScan>;
+
+/** `true`, or why spelling in that language is not available (shown to the moderator as is). */
+export const SpellAvailability = z.union([z.literal(true), z.string()]);
+export const SpellcheckResult = z.object({
+  issues: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), word: z.string(), suggestions: z.array(z.string()) })),
+  available: z.object({ fi: SpellAvailability, sv: SpellAvailability, en: SpellAvailability }),
+});
+export type SpellcheckResult = z.infer<typeof SpellcheckResult>;
+
 /** One method's request and response schema. */
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -209,6 +270,13 @@ export const deskMethods = {
   dashboard: method(z.object({}).default({}), Dashboard),
   /** Triage suggestions for one cached item; empty when there is nothing to suggest. */
   suggestions: method(z.object({ id: ItemId }), z.array(TriageSuggestion)),
+  /**
+   * Moderation findings per publishable field (title, text, answer) and the publication checklist (P17-P19).
+   * `texts` scans the editor's unsaved version instead of the saved one.
+   */
+  moderationScan: method(z.object({ itemId: ItemId, texts: ModerationTexts.optional() }), ModerationScan),
+  /** Misspelled words with suggestions (fi: Voikko, sv/en: nspell); `available` says why a language is not checked. */
+  spellcheck: method(z.object({ text: z.string().max(20_000), language: Language }), SpellcheckResult),
 } as const;
 
 export type DeskMethodName = keyof typeof deskMethods;
