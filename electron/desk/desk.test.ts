@@ -2,7 +2,7 @@
  * The desk core against a real central server (startCentral, demo seed) on loopback: sign-in,
  * initial and incremental sync, restarts, user switches, sign-out, bad responses.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { startCentral, type RunningCentral } from '../../central/server.js';
 import { TestDesk } from '../../central/testing.js';
 import type { DeskEvent, SyncStatus } from '../../shared/api/desk-api.js';
 import { createDesk, fileKeyProvider, type Desk } from './desk.js';
+import { openCacheDb } from './store/cache-db.js';
 import { CacheStore } from './store/cache-store.js';
 
 let central: RunningCentral;
@@ -76,6 +77,26 @@ describe('sign-in', () => {
   it('rejects invalid arguments before anything is sent', async () => {
     const { desk } = await open(tmp('desk-'));
     await expect(desk.signIn({ username: '', password: 'x' })).rejects.toMatchObject({ code: 'invalid_args' });
+  });
+});
+
+describe('an unreadable cache', () => {
+  it('fails clearly by default, and with resetUnreadableCache moves the file aside and starts empty', async () => {
+    const dataDir = tmp('desk-key-');
+    const first = await open(dataDir);
+    await first.desk.signIn({ username: 'kasko.vastaaja', password: 'demo' });
+    await first.desk.syncNow({});
+    await first.desk.close();
+    const wrongKey = { getKey: async () => 'cd'.repeat(32) };
+    await expect(createDesk({ dataDir, centralUrl: central.url, keyProvider: wrongKey, log: () => {} })).rejects.toMatchObject({ code: 'cache_key_mismatch' });
+    const { desk } = await open(dataDir, { keyProvider: wrongKey, resetUnreadableCache: true });
+    expect(await desk.whoAmI({})).toBeNull();
+    expect(readdirSync(dataDir).some((f) => f.startsWith('desk-cache.sqlite.unreadable-'))).toBe(true);
+    // The old file is intact: the right key still opens it.
+    const old = readdirSync(dataDir).find((f) => f.startsWith('desk-cache.sqlite.unreadable-'))!;
+    const db = openCacheDb(join(dataDir, old), await fileKeyProvider(dataDir).getKey());
+    expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBeGreaterThan(0);
+    db.close();
   });
 });
 

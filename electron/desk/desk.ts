@@ -2,6 +2,8 @@
  * The desk core: implements the DeskApi over the local encrypted cache and the sync loop.
  * Node only; the Electron shell (ipc.ts) and browser mode (web-host.ts) both wrap one of these.
  */
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   DeskError,
@@ -16,6 +18,7 @@ import {
 } from '../../shared/api/desk-api.js';
 import { findMutation, MutationError } from '../../shared/mutations/index.js';
 import { CacheStore, CorruptRowError, type Log, type StoredSession } from './store/cache-store.js';
+import { CACHE_FILE, CacheOpenError } from './store/cache-db.js';
 import { fileKeyProvider, type CacheKeyProvider } from './store/key-provider.js';
 import { CentralClient, CentralError } from './sync/central-client.js';
 import { SyncEngine } from './sync/sync-engine.js';
@@ -26,6 +29,7 @@ import { createDeskModeration } from './moderation/desk-moderation.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
+export { CacheOpenError } from './store/cache-db.js';
 
 export interface DeskOptions {
   /** Folder of desk-cache.sqlite (and cache.key with the default key provider). */
@@ -37,6 +41,12 @@ export interface DeskOptions {
   fetch?: typeof fetch;
   now?: () => Date;
   log?: (msg: string, extra?: object) => void;
+  /**
+   * When the cache cannot be opened with the key we have (the OS keystore lost it, cache.key was
+   * deleted): true moves the unreadable file aside (kept, renamed) and starts with an empty cache;
+   * false (default) fails with CacheOpenError so the caller can ask the user first.
+   */
+  resetUnreadableCache?: boolean;
   /** Tuning, mainly for tests. */
   sync?: { pageSize?: number; pullIntervalMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }
@@ -48,7 +58,21 @@ export interface Desk extends DeskApi {
 
 export async function createDesk(opts: DeskOptions): Promise<Desk> {
   const log: Log = opts.log ?? ((msg, extra) => console.warn(`desk: ${msg}`, extra ?? ''));
-  const store = await CacheStore.open(opts.dataDir, opts.keyProvider ?? fileKeyProvider(opts.dataDir), log);
+  const keyProvider = opts.keyProvider ?? fileKeyProvider(opts.dataDir);
+  let store: CacheStore;
+  try {
+    store = await CacheStore.open(opts.dataDir, keyProvider, log);
+  } catch (err) {
+    if (!(err instanceof CacheOpenError && err.code === 'cache_key_mismatch' && opts.resetUnreadableCache)) throw err;
+    const aside = join(opts.dataDir, `${CACHE_FILE}.unreadable-${Date.now()}`);
+    renameSync(join(opts.dataDir, CACHE_FILE), aside);
+    // A leftover rollback journal belongs to the old file; the new cache must not replay it.
+    for (const suffix of ['-journal', '-wal', '-shm']) {
+      if (existsSync(join(opts.dataDir, CACHE_FILE + suffix))) renameSync(join(opts.dataDir, CACHE_FILE + suffix), aside + suffix);
+    }
+    log('cache: could not be opened with this key; moved aside, starting with an empty cache', { movedTo: aside });
+    store = await CacheStore.open(opts.dataDir, keyProvider, log);
+  }
   const desk = new DeskCore(store, opts, log);
   desk.resume();
   return desk;
