@@ -100,6 +100,29 @@ describe('an unreadable cache', () => {
   });
 });
 
+describe('another central server', () => {
+  it('a cache made for one central is cleared when the desk points at another; unsent changes are moved aside, not dropped', async () => {
+    const dataDir = tmp('desk-central-');
+    const first = await open(dataDir);
+    await first.desk.signIn({ username: 'kasko.vastaaja', password: 'demo' });
+    await first.desk.syncNow({});
+    const { items } = await first.desk.listInbox({ page: { offset: 0, limit: 1 } });
+    await first.desk.close();
+
+    // Same central (trailing slash aside): the session and cache stay.
+    const same = await open(dataDir, { centralUrl: `${central.url}/`, fetch: () => Promise.reject(new TypeError('offline')) });
+    expect((await same.desk.whoAmI({}))?.staff.username).toBe('kasko.vastaaja');
+    await same.desk.mutate({ name: 'addComment', args: { itemId: items[0].id, text: 'Lähettämättä' } });
+    await same.desk.close();
+
+    const other = await open(dataDir, { centralUrl: 'http://127.0.0.1:9' });
+    expect(await other.desk.whoAmI({})).toBeNull();
+    expect((await other.desk.syncStatus({})).pendingCount).toBe(0);
+    expect(other.logs.some((l) => l.includes('moved aside'))).toBe(true);
+    expect(readdirSync(dataDir).some((f) => f.startsWith('desk-cache.sqlite.other-central-'))).toBe(true);
+  });
+});
+
 describe('a clerk at one desk', () => {
   let dataDir: string;
   let desk: Desk;

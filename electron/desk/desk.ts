@@ -64,18 +64,40 @@ export async function createDesk(opts: DeskOptions): Promise<Desk> {
     store = await CacheStore.open(opts.dataDir, keyProvider, log);
   } catch (err) {
     if (!(err instanceof CacheOpenError && err.code === 'cache_key_mismatch' && opts.resetUnreadableCache)) throw err;
-    const aside = join(opts.dataDir, `${CACHE_FILE}.unreadable-${Date.now()}`);
-    renameSync(join(opts.dataDir, CACHE_FILE), aside);
-    // A leftover rollback journal belongs to the old file; the new cache must not replay it.
-    for (const suffix of ['-journal', '-wal', '-shm']) {
-      if (existsSync(join(opts.dataDir, CACHE_FILE + suffix))) renameSync(join(opts.dataDir, CACHE_FILE + suffix), aside + suffix);
-    }
-    log('cache: could not be opened with this key; moved aside, starting with an empty cache', { movedTo: aside });
+    const movedTo = moveCacheAside(opts.dataDir, 'unreadable');
+    log('cache: could not be opened with this key; moved aside, starting with an empty cache', { movedTo });
     store = await CacheStore.open(opts.dataDir, keyProvider, log);
   }
+  // A cache belongs to one central server: its cookie, ids and pending changes mean nothing to
+  // another. Unsent changes are never dropped: that cache is moved aside (kept, still encrypted).
+  const central = opts.centralUrl.replace(/\/+$/, '');
+  const previous = store.centralUrl();
+  if (previous !== null && previous !== central) {
+    if (store.outboxStatus().pendingCount > 0) {
+      store.close();
+      const movedTo = moveCacheAside(opts.dataDir, 'other-central');
+      log('cache: made for another central server and holds unsent changes; moved aside', { previous, movedTo });
+      store = await CacheStore.open(opts.dataDir, keyProvider, log);
+    } else {
+      log('cache: made for another central server; cleared', { previous });
+      store.clearUserData();
+    }
+  }
+  store.setCentralUrl(central);
   const desk = new DeskCore(store, opts, log);
   desk.resume();
   return desk;
+}
+
+/** Rename the cache file (and any journal) out of the way; returns the new path. */
+function moveCacheAside(dataDir: string, why: string): string {
+  const aside = join(dataDir, `${CACHE_FILE}.${why}-${Date.now()}`);
+  renameSync(join(dataDir, CACHE_FILE), aside);
+  // A leftover rollback journal belongs to the old file; the new cache must not replay it.
+  for (const suffix of ['-journal', '-wal', '-shm']) {
+    if (existsSync(join(dataDir, CACHE_FILE + suffix))) renameSync(join(dataDir, CACHE_FILE + suffix), aside + suffix);
+  }
+  return aside;
 }
 
 function parseArgs<M extends DeskMethodName>(method: M, raw: unknown): z.output<(typeof deskMethods)[M]['args']> {

@@ -153,6 +153,16 @@ export class CacheStore {
     this.metaSet('cacheOwner', staffId);
   }
 
+  /** The central server this cache was filled from (normalized URL). */
+  centralUrl(): string | null {
+    const v = this.metaGet('centralUrl');
+    return typeof v === 'string' ? v : null;
+  }
+
+  setCentralUrl(url: string): void {
+    this.metaSet('centralUrl', url);
+  }
+
   cookie(): number {
     const v = this.metaGet('cookie');
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
