@@ -25,4 +25,15 @@ describe('keyboard map', () => {
     expect(keyAction(key('Enter'), { ...plain, onControl: true })).toBeNull();
     expect(keyAction(key('j'), { ...plain, onControl: true })).toBe('next');
   });
+  it('maps the triage keys in either case, digits to suggestions, / and Ctrl+K to search', () => {
+    expect(['n', 'N', 't', 'T', 's', 'f', 'a', 'l', 'x'].map((k) => keyAction(key(k), plain))).toEqual([
+      'walkIn', 'walkIn', 'kind', 'kind', 'service', 'forward', 'assign', 'restrict', 'select',
+    ]);
+    expect(keyAction(key('2'), plain)).toBe('suggestion');
+    expect(keyAction(key('0'), plain)).toBeNull();
+    expect(keyAction(key('/'), plain)).toBe('search');
+    expect(keyAction(key('k', { ctrlKey: true }), { ...plain, editable: true })).toBe('search');
+    expect(keyAction(key('t'), { ...plain, editable: true })).toBeNull();
+    expect(keyAction(key('k', { ctrlKey: true }), { ...plain, inOverlay: true })).toBeNull();
+  });
 });

@@ -1,4 +1,21 @@
-export type DeskKeyAction = 'next' | 'previous' | 'open' | 'back' | 'help';
+export type DeskKeyAction =
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'back'
+  | 'help'
+  | 'search'
+  | 'walkIn'
+  | 'kind'
+  | 'service'
+  | 'forward'
+  | 'assign'
+  | 'restrict'
+  | 'select'
+  | 'suggestion';
+
+/** Letter keys (either case) and the action each starts. */
+const LETTERS: Record<string, DeskKeyAction> = { n: 'walkIn', t: 'kind', s: 'service', f: 'forward', a: 'assign', l: 'restrict', x: 'select' };
 
 /**
  * Which desk action a key press means, or null. Keys typed into fields, pressed with a modifier,
@@ -8,8 +25,10 @@ export function keyAction(
   event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
   target: { editable: boolean; inOverlay: boolean; onControl: boolean },
 ): DeskKeyAction | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (target.inOverlay) return null;
+  // Ctrl+K reaches the search field from anywhere, even from inside another field.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return 'search';
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === 'Escape') return target.editable ? null : 'back';
   if (target.editable) return null;
   switch (event.key) {
@@ -19,11 +38,14 @@ export function keyAction(
       return 'previous';
     case '?':
       return 'help';
+    case '/':
+      return 'search';
     // Enter on a button or link must keep activating that control.
     case 'Enter':
       return target.onControl ? null : 'open';
     default:
-      return null;
+      if (/^[1-9]$/.test(event.key)) return 'suggestion';
+      return LETTERS[event.key.toLowerCase()] ?? null;
   }
 }
 

@@ -37,7 +37,7 @@ describe('desk events into the query cache', () => {
     vi.useFakeTimers();
     const { desk, emit } = fakeDesk();
     const client = new QueryClient();
-    client.setQueryData(keys.page('all', 'receivedAt_desc', 0), { items: [], total: 1 });
+    client.setQueryData(keys.page('all', '{}', 'receivedAt_desc', 0), { items: [], total: 1 });
     client.setQueryData(keys.count('overdue'), 3);
     client.setQueryData(keys.item('a'), null);
     client.setQueryData(keys.item('untouched'), null);
@@ -57,12 +57,12 @@ describe('desk events into the query cache', () => {
     const { desk, emit } = fakeDesk();
     const client = new QueryClient();
     client.setQueryData(keys.session, session);
-    client.setQueryData(keys.page('all', 'receivedAt_desc', 0), { items: [], total: 1 });
+    client.setQueryData(keys.page('all', '{}', 'receivedAt_desc', 0), { items: [], total: 1 });
     client.setQueryData(keys.item('a'), null);
     attachDeskEvents(desk, client);
     emit({ type: 'session', session: null });
     expect(client.getQueryData(keys.session)).toBeNull();
-    expect(client.getQueryData(keys.page('all', 'receivedAt_desc', 0))).toBeUndefined();
+    expect(client.getQueryData(keys.page('all', '{}', 'receivedAt_desc', 0))).toBeUndefined();
     expect(client.getQueryState(keys.item('a'))).toBeUndefined();
   });
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DeskApi, DeskEvent, InboxView, Session, SyncStatus } from '../../shared/api/desk-api.js';
+import type { FeedbackItem } from '../../shared/domain/feedback-item.js';
 import { useDesk } from '../app/desk-context.js';
-import { SORTS, type SortKey } from './ui-store.js';
+import { SORTS, type ListFilter, type SortKey } from './ui-store.js';
 
 /** Rows fetched per listInbox call; the virtual list asks only for the pages it shows. */
 export const PAGE_SIZE = 100;
@@ -13,7 +14,13 @@ export const keys = {
   reference: ['reference'] as const,
   inbox: ['inbox'] as const,
   count: (view: InboxView) => ['inbox', 'count', view] as const,
-  page: (view: InboxView, sort: SortKey, page: number) => ['inbox', 'page', view, sort, page] as const,
+  page: (view: InboxView, filter: string, sort: SortKey, page: number) => ['inbox', 'page', view, filter, sort, page] as const,
+  filteredCount: (view: InboxView, filter: string) => ['inbox', 'count', view, filter] as const,
+  // Under 'inbox' so every change event refreshes them with the list.
+  search: (query: string) => ['inbox', 'search', query] as const,
+  rejected: ['inbox', 'rejected'] as const,
+  dashboard: ['dashboard'] as const,
+  suggestions: (id: string) => ['item', id, 'suggestions'] as const,
   items: ['item'] as const,
   item: (id: string) => ['item', id] as const,
 };
@@ -42,15 +49,33 @@ export function useViewCount(view: InboxView) {
   });
 }
 
-/** Inbox pages firstPage..lastPage (PAGE_SIZE rows each), fetched in parallel and cached per page. */
-export function useInboxPages(view: InboxView, sort: SortKey, firstPage: number, lastPage: number) {
+/** A stable cache key for a filter (empty filters dropped). */
+export function filterKey(filter: ListFilter): string {
+  const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(clean);
+}
+
+/** How many items the view has with the list's filters applied. */
+export function useFilteredCount(view: InboxView, filter: ListFilter) {
   const desk = useDesk();
+  const key = filterKey(filter);
+  return useQuery({
+    queryKey: keys.filteredCount(view, key),
+    queryFn: async () => (await desk.listInbox({ filter: { ...JSON.parse(key), view }, page: { offset: 0, limit: 1 } })).total,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Inbox pages firstPage..lastPage (PAGE_SIZE rows each), fetched in parallel and cached per page. */
+export function useInboxPages(view: InboxView, filter: ListFilter, sort: SortKey, firstPage: number, lastPage: number) {
+  const desk = useDesk();
+  const fkey = filterKey(filter);
   const pages: number[] = [];
   for (let p = firstPage; p <= Math.max(firstPage, lastPage); p++) pages.push(p);
   return useQueries({
     queries: pages.map((page) => ({
-      queryKey: keys.page(view, sort, page),
-      queryFn: () => desk.listInbox({ filter: { view }, sort: SORTS[sort], page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE } }),
+      queryKey: keys.page(view, fkey, sort, page),
+      queryFn: () => desk.listInbox({ filter: { ...JSON.parse(fkey), view }, sort: SORTS[sort], page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE } }),
       placeholderData: keepPreviousData,
       staleTime: 10_000,
     })),
@@ -66,6 +91,75 @@ export function useInboxPages(view: InboxView, sort: SortKey, firstPage: number,
 export function useItem(id: string | null) {
   const desk = useDesk();
   return useQuery({ queryKey: keys.item(id ?? ''), queryFn: () => desk.getItem({ id: id! }), enabled: id !== null });
+}
+
+export function useSearch(query: string, enabled: boolean) {
+  const desk = useDesk();
+  return useQuery({
+    queryKey: keys.search(query),
+    queryFn: () => desk.search({ query, page: { offset: 0, limit: 100 } }),
+    enabled: enabled && query.trim() !== '',
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDashboard() {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.dashboard, queryFn: () => desk.dashboard({}), refetchInterval: 60_000, staleTime: 30_000 });
+}
+
+export function useSuggestions(id: string | null) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.suggestions(id ?? ''), queryFn: () => desk.suggestions({ id: id! }), enabled: id !== null, retry: false });
+}
+
+/** Rejected changes, for the badge on items and the sync panel. */
+export function useRejected(enabled = true) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.rejected, queryFn: () => desk.listRejected({}), enabled, refetchInterval: 15_000 });
+}
+
+export function useResolveRejected() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { mutationId: number; action: 'retry' | 'discard' }) => desk.resolveRejected(args),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: keys.inbox });
+      void client.invalidateQueries({ queryKey: keys.syncStatus });
+    },
+  });
+}
+
+/**
+ * Run staff actions through the desk core (optimistic there: the item changes at once and the
+ * change is queued for the central server). Several items = one mutation per item, in order.
+ */
+export function useMutate() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (calls: Array<{ name: string; args: Record<string, unknown> }>) => {
+      const done: FeedbackItem[] = [];
+      const failed: Array<{ itemId: unknown; error: unknown }> = [];
+      for (const call of calls) {
+        try {
+          done.push((await desk.mutate(call)).item);
+        } catch (error) {
+          failed.push({ itemId: call.args.itemId, error });
+        }
+      }
+      return { done, failed };
+    },
+    onSuccess: ({ done }) => {
+      for (const item of done) client.setQueryData(keys.item(item.id), item);
+    },
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: keys.inbox });
+      void client.invalidateQueries({ queryKey: keys.syncStatus });
+      void client.invalidateQueries({ queryKey: keys.dashboard });
+    },
+  });
 }
 
 export function useSignIn() {

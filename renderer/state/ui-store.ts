@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { InboxSort, InboxView } from '../../shared/api/desk-api.js';
+import type { InboxFilter, InboxSort, InboxView } from '../../shared/api/desk-api.js';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, type UiLanguage } from '../../shared/i18n/index.js';
 import type { Contrast } from '../app/theme.js';
 
@@ -10,6 +10,27 @@ export const SORTS: Record<SortKey, InboxSort> = {
   receivedAt_asc: { by: 'receivedAt', dir: 'asc' },
   dueAt_asc: { by: 'dueAt', dir: 'asc' },
 };
+
+/** The middle and right panes show the inbox (with the open item), search results, or the dashboard. */
+export type Mode = 'inbox' | 'search' | 'dashboard';
+/** Inbox filters besides the view (kind, channel, ...); session-only. */
+export type ListFilter = Omit<InboxFilter, 'view'>;
+export type TriageDialogKind =
+  | 'kind'
+  | 'service'
+  | 'language'
+  | 'forward'
+  | 'assign'
+  | 'restrict'
+  | 'lift'
+  | 'spam'
+  | 'redirect'
+  | 'duplicate'
+  | 'outside';
+export interface Notice {
+  text: string;
+  severity: 'success' | 'error' | 'info';
+}
 
 interface UiState {
   /** Remembered across restarts. */
@@ -21,6 +42,24 @@ interface UiState {
   cursor: number;
   openItemId: string | null;
   keyMapOpen: boolean;
+  mode: Mode;
+  searchQuery: string;
+  filter: ListFilter;
+  /** Multi-selection for bulk actions (item ids). */
+  selection: string[];
+  /** The open triage dialog and the items it acts on (one, or the selection). */
+  dialog: { kind: TriageDialogKind; itemIds: string[]; preset?: Record<string, unknown> } | null;
+  walkInOpen: boolean;
+  notice: Notice | null;
+  setMode(mode: Mode): void;
+  setSearchQuery(query: string): void;
+  setFilter(filter: ListFilter): void;
+  toggleSelected(id: string): void;
+  clearSelection(): void;
+  openDialog(kind: TriageDialogKind, itemIds: string[], preset?: Record<string, unknown>): void;
+  closeDialog(): void;
+  setWalkInOpen(open: boolean): void;
+  notify(notice: Notice | null): void;
   setLanguage(language: UiLanguage): void;
   setContrast(contrast: Contrast): void;
   setView(view: InboxView): void;
@@ -40,9 +79,25 @@ export const useUiStore = create<UiState>()(
       cursor: 0,
       openItemId: null,
       keyMapOpen: false,
+      mode: 'inbox',
+      searchQuery: '',
+      filter: {},
+      selection: [],
+      dialog: null,
+      walkInOpen: false,
+      notice: null,
+      setMode: (mode) => set({ mode, cursor: 0 }),
+      setSearchQuery: (searchQuery) => set({ searchQuery, mode: 'search', cursor: 0 }),
+      setFilter: (filter) => set({ filter, cursor: 0 }),
+      toggleSelected: (id) => set((s) => ({ selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id] })),
+      clearSelection: () => set({ selection: [] }),
+      openDialog: (kind, itemIds, preset) => set({ dialog: { kind, itemIds, preset } }),
+      closeDialog: () => set({ dialog: null }),
+      setWalkInOpen: (walkInOpen) => set({ walkInOpen }),
+      notify: (notice) => set({ notice }),
       setLanguage: (language) => set({ language }),
       setContrast: (contrast) => set({ contrast }),
-      setView: (view) => set({ view, cursor: 0 }),
+      setView: (view) => set({ view, cursor: 0, mode: 'inbox', selection: [] }),
       setSort: (sort) => set({ sort, cursor: 0 }),
       setCursor: (cursor) => set({ cursor }),
       openItem: (openItemId) => set({ openItemId }),

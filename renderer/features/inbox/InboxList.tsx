@@ -6,11 +6,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorText.js';
-import { PAGE_SIZE, useInboxPages, useViewCount } from '../../state/queries.js';
+import { PAGE_SIZE, useFilteredCount, useInboxPages } from '../../state/queries.js';
 import { SORTS, useUiStore, type SortKey } from '../../state/ui-store.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { InboxRowStyles } from './inbox-row-styles.js';
 import { InboxRowSkeleton, InboxRowView, ROW_HEIGHT } from './InboxRowView.js';
+import { BulkBar } from './BulkBar.js';
+import { FilterBar } from './FilterBar.js';
 
 export interface InboxListHandle {
   focus(): void;
@@ -29,6 +31,8 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
   const { t } = useTranslation();
   const view = useUiStore((s) => s.view);
   const sort = useUiStore((s) => s.sort);
+  const filter = useUiStore((s) => s.filter);
+  const selection = useUiStore((s) => s.selection);
   const setSort = useUiStore((s) => s.setSort);
   const cursor = useUiStore((s) => s.cursor);
   const setCursor = useUiStore((s) => s.setCursor);
@@ -41,10 +45,10 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
 
   // Which pages the visible rows fall on; page 0 first, which also tells the total.
   const [span, setSpan] = useState({ first: 0, last: 0 });
-  const data = useInboxPages(view, sort, span.first, span.last);
+  const data = useInboxPages(view, filter, sort, span.first, span.last);
   // While newly visible pages load, the view's count keeps the list its full height (a list that
   // shrank for a frame would throw the reader back to the top).
-  const count = useViewCount(view);
+  const count = useFilteredCount(view, filter);
   const total = data.total ?? count.data ?? 0;
   totalRef.current = total;
 
@@ -67,7 +71,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
   // on the element: the virtualizer's own scroll commands stay pending and fight the user's scrolling.
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [view, sort]);
+  }, [view, sort, filter]);
 
   const rowAt = (index: number) => data.pages.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
 
@@ -115,6 +119,8 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
           ))}
         </TextField>
       </Box>
+      <FilterBar />
+      <BulkBar />
       {data.error ? (
         <Box sx={{ p: 1 }}>
           <ErrorAlert error={data.error} />
@@ -140,6 +146,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
             const row = rowAt(item.index);
             const active = item.index === cursor;
             const open = row !== undefined && row.id === openItemId;
+            const selected = row !== undefined && selection.includes(row.id);
             return (
               <div
                 key={item.key}
@@ -151,7 +158,8 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
                 aria-setsize={total}
                 data-testid="inbox-row"
                 data-item-id={row?.id}
-                className={`ir-row${row?.restricted ? ' ir-row--restricted' : ''}${open ? ' ir-row--open' : ''}${active ? ' ir-row--active' : ''}`}
+                data-selected={selected ? 'true' : undefined}
+                className={`ir-row${row?.restricted ? ' ir-row--restricted' : ''}${open ? ' ir-row--open' : ''}${active ? ' ir-row--active' : ''}${selected ? ' ir-row--selected' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   setCursor(item.index);
@@ -159,7 +167,7 @@ export const InboxList = forwardRef<InboxListHandle>(function InboxList(_props, 
                   scrollRef.current?.focus();
                 }}
               >
-                {row ? <InboxRowView row={row} lookup={lookup} lang={lang} /> : <InboxRowSkeleton />}
+                {row ? <InboxRowView row={row} lookup={lookup} lang={lang} selected={selected} /> : <InboxRowSkeleton />}
               </div>
             );
           })}

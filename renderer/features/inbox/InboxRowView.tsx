@@ -1,5 +1,6 @@
 import Skeleton from '@mui/material/Skeleton';
-import { memo } from 'react';
+import CheckBox from '@mui/icons-material/CheckBox';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/desk-api.js';
 import { ChannelIcon, ContactIcon, KindIcon, PendingIcon, PublishPermissionIcon, RestrictedIcon } from '../../components/item-icons.js';
@@ -11,7 +12,14 @@ import { statusClass } from './inbox-row-styles.js';
 export { ROW_HEIGHT } from './inbox-row-styles.js';
 
 /** One dense inbox row: kind, title and received on top; department, status, flags and due below. */
-export const InboxRowView = memo(function InboxRowView({ row, lookup, lang }: { row: InboxRow; lookup: Lookup; lang: UiLanguage }) {
+export const InboxRowView = memo(function InboxRowView({ row, lookup, lang, title, selected = false }: {
+  row: InboxRow;
+  lookup: Lookup;
+  lang: UiLanguage;
+  /** Replaces the plain title (search results pass it with matches highlighted). */
+  title?: ReactNode;
+  selected?: boolean;
+}) {
   const { t } = useTranslation();
   const department = lookup.department(row.departmentId);
   const due = dueStateOf(row.dueAt, row.status);
@@ -20,9 +28,10 @@ export const InboxRowView = memo(function InboxRowView({ row, lookup, lang }: { 
   return (
     <div className="ir-grid">
       <div className="ir-line">
+        {selected ? <CheckBox className="ir-check" aria-label={t('bulk.select')} /> : null}
         <KindIcon kind={row.kind} className="ir-kind" />
         <span className={row.status === 'received' ? 'ir-title ir-title--new' : 'ir-title'} data-testid="inbox-row-title">
-          {row.title || t('inbox.noTitle')}
+          {title ?? (row.title || t('inbox.noTitle'))}
         </span>
         <span className="ir-received" title={t('inbox.received', { time: formatDateTime(row.receivedAt, lang) })}>
           {formatCompact(row.receivedAt, lang)}

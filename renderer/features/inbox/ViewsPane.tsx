@@ -3,6 +3,9 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import BarChart from '@mui/icons-material/BarChart';
+import Divider from '@mui/material/Divider';
+import ListItemIcon from '@mui/material/ListItemIcon';
 import { useTranslation } from 'react-i18next';
 import { InboxView } from '../../../shared/api/desk-api.js';
 import { useViewCount } from '../../state/queries.js';
@@ -12,7 +15,7 @@ const VIEW_ORDER: InboxView[] = ['all', 'new', 'in_triage', 'mine', 'my_departme
 
 function ViewLink({ view }: { view: InboxView }) {
   const { t, i18n } = useTranslation();
-  const selected = useUiStore((s) => s.view === view);
+  const selected = useUiStore((s) => s.view === view && s.mode === 'inbox');
   const setView = useUiStore((s) => s.setView);
   const openItem = useUiStore((s) => s.openItem);
   const count = useViewCount(view);
@@ -52,6 +55,26 @@ function ViewLink({ view }: { view: InboxView }) {
   );
 }
 
+function DashboardLink() {
+  const { t } = useTranslation();
+  const selected = useUiStore((s) => s.mode === 'dashboard');
+  const setMode = useUiStore((s) => s.setMode);
+  return (
+    <ListItemButton
+      selected={selected}
+      aria-current={selected ? 'page' : undefined}
+      onClick={() => setMode('dashboard')}
+      data-testid="view-dashboard"
+      sx={{ py: 0.5, borderLeft: 4, borderColor: selected ? 'primary.main' : 'transparent' }}
+    >
+      <ListItemIcon sx={{ minWidth: 32 }}>
+        <BarChart fontSize="small" />
+      </ListItemIcon>
+      <ListItemText primary={t('dashboard.open')} slotProps={{ primary: { sx: { fontWeight: selected ? 700 : 400 } } }} />
+    </ListItemButton>
+  );
+}
+
 /** Left pane: the inbox views, each with its live count (a small dashboard of its own). */
 export function ViewsPane() {
   const { t } = useTranslation();
@@ -64,6 +87,10 @@ export function ViewsPane() {
         {VIEW_ORDER.map((view) => (
           <ViewLink key={view} view={view} />
         ))}
+      </List>
+      <Divider sx={{ my: 1 }} />
+      <List dense disablePadding>
+        <DashboardLink />
       </List>
     </Box>
   );

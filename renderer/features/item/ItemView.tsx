@@ -17,6 +17,7 @@ import { useItem } from '../../state/queries.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { AnswerSection, CommentsSection, HistorySection, OriginalSection } from './sections.js';
+import { TriagePanel } from '../triage/TriagePanel.js';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -96,7 +97,7 @@ function ItemHeader({ item, onBack }: { item: FeedbackItem; onBack: () => void }
   );
 }
 
-/** The right pane: the open item, read-only in the walking skeleton. */
+/** The right pane: the open item with its triage actions and suggestions. */
 export const ItemView = forwardRef<HTMLDivElement, { onBack: () => void }>(function ItemView({ onBack }, ref) {
   const { t } = useTranslation();
   const openItemId = useUiStore((s) => s.openItemId);
@@ -132,6 +133,7 @@ export const ItemView = forwardRef<HTMLDivElement, { onBack: () => void }>(funct
       <>
         <ItemHeader item={item.data} onBack={onBack} />
         <Box sx={{ px: 3, py: 2, display: 'grid', gap: 2, maxWidth: 960 }}>
+          <TriagePanel item={item.data} />
           <OriginalSection item={item.data} />
           <CommentsSection item={item.data} />
           <AnswerSection item={item.data} />

@@ -7,12 +7,22 @@ import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../state/ui-store.js';
 
-/** The keys that work today; later issues add theirs here (N, C, R, F, A, T, S, L, X). */
+/** Every key of the desk (ui.md "Keyboard"); C and R arrive with the answering issue. */
 export const KEY_MAP = [
   { keys: ['j'], action: 'next' },
   { keys: ['k'], action: 'previous' },
   { keys: ['Enter'], action: 'open' },
   { keys: ['Esc'], action: 'back' },
+  { keys: ['/', 'Ctrl+K'], action: 'search' },
+  { keys: ['N'], action: 'walkIn' },
+  { keys: ['T'], action: 'kind' },
+  { keys: ['S'], action: 'service' },
+  { keys: ['F'], action: 'forward' },
+  { keys: ['A'], action: 'assign' },
+  { keys: ['L'], action: 'restrict' },
+  { keys: ['X'], action: 'select' },
+  { keys: ['1', '…', '9'], action: 'suggestion' },
+  { keys: ['Ctrl+Enter'], action: 'submit' },
   { keys: ['?'], action: 'help' },
 ] as const;
 
@@ -32,7 +42,7 @@ export function KeyMapDialog() {
                   <Box
                     key={k}
                     component="kbd"
-                    sx={{ fontFamily: 'monospace', px: 0.75, py: 0.25, border: 1, borderColor: 'grey.500', borderBottomWidth: 2, bgcolor: 'grey.50' }}
+                    sx={{ fontFamily: 'monospace', px: 0.75, py: 0.25, mr: 0.5, border: 1, borderColor: 'grey.500', borderBottomWidth: 2, bgcolor: 'grey.50' }}
                   >
                     {k}
                   </Box>

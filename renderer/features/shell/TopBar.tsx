@@ -2,14 +2,13 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import Check from '@mui/icons-material/Check';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
 import Logout from '@mui/icons-material/Logout';
-import Search from '@mui/icons-material/Search';
+import PostAdd from '@mui/icons-material/PostAdd';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ButtonGroup from '@mui/material/ButtonGroup';
 import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
-import InputBase from '@mui/material/InputBase';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
@@ -24,6 +23,7 @@ import { catalogs, UI_LANGUAGES } from '../../../shared/i18n/index.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { SignOutDialog } from './SignOutDialog.js';
+import { SearchField } from '../search/SearchField.js';
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -49,39 +49,6 @@ function LanguageSwitch() {
         </Button>
       ))}
     </ButtonGroup>
-  );
-}
-
-/** Search arrives with the triage issue; until then the field is visibly there and says so. */
-function SearchPlaceholder() {
-  const { t } = useTranslation();
-  return (
-    <Tooltip title={t('topBar.searchComingSoon')}>
-      <Box
-        sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 1, bgcolor: 'rgba(255,255,255,0.12)', width: 320, maxWidth: '30vw', height: 32 }}
-        tabIndex={0}
-        aria-label={`${t('topBar.search')} – ${t('topBar.searchComingSoon')}`}
-        role="search"
-      >
-        <Search fontSize="small" aria-hidden />
-        <InputBase
-          disabled
-          placeholder={t('topBar.search')}
-          sx={{
-            color: 'inherit',
-            flex: 1,
-            fontSize: '0.875rem',
-            // Disabled inputs fade their text and placeholder; on the blue bar it must stay readable.
-            '& .MuiInputBase-input.Mui-disabled, & .MuiInputBase-input::placeholder': {
-              color: 'common.white',
-              WebkitTextFillColor: 'rgba(255,255,255,0.85)',
-              opacity: 1,
-            },
-          }}
-          slotProps={{ input: { tabIndex: -1, 'aria-hidden': true } }}
-        />
-      </Box>
-    </Tooltip>
   );
 }
 
@@ -178,7 +145,12 @@ export function TopBar({ session }: { session: Session | null | undefined }) {
             {t('app.owner')}
           </Typography>
         </Box>
-        {session ? <SearchPlaceholder /> : null}
+        {session ? <SearchField /> : null}
+        {session ? (
+          <Button color="inherit" variant="outlined" startIcon={<PostAdd />} onClick={() => useUiStore.getState().setWalkInOpen(true)} data-testid="walk-in-button" sx={{ borderColor: 'rgba(255,255,255,0.6)', whiteSpace: 'nowrap' }}>
+            {t('topBar.walkIn')}
+          </Button>
+        ) : null}
         <Box sx={{ flex: 1 }} />
         <SyncIndicator />
         <LanguageSwitch />

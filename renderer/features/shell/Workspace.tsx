@@ -1,16 +1,43 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { describeTarget, keyAction } from '../../lib/keyboard.js';
+import { keys } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
 import { InboxList, type InboxListHandle } from '../inbox/InboxList.js';
 import { ViewsPane } from '../inbox/ViewsPane.js';
 import { ItemView } from '../item/ItemView.js';
+import { SEARCH_FIELD_ID } from '../search/SearchField.js';
+import { SearchResults } from '../search/SearchResults.js';
+import { suggestionKeys, triageDialogFor } from '../triage/TriagePanel.js';
+import { TriageDialogs } from '../triage/TriageDialogs.js';
+import { WalkInForm } from '../walk-in/WalkInForm.js';
 import { KeyMapDialog } from './KeyMapDialog.js';
 
-/** The signed-in desk: views | inbox | open item, driven by the keyboard as much as the mouse. */
+function Notices() {
+  const notice = useUiStore((s) => s.notice);
+  const notify = useUiStore((s) => s.notify);
+  return (
+    <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => notify(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+      {notice ? (
+        <Alert severity={notice.severity} variant="filled" onClose={() => notify(null)} data-testid="notice">
+          {notice.text}
+        </Alert>
+      ) : undefined}
+    </Snackbar>
+  );
+}
+
+/** The signed-in desk: views | inbox or search results | open item (or the dashboard), keyboard first. */
 export function Workspace() {
   const list = useRef<InboxListHandle>(null);
   const itemPane = useRef<HTMLDivElement>(null);
+  const mode = useUiStore((s) => s.mode);
+  const client = useQueryClient();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -18,6 +45,9 @@ export function Workspace() {
       if (!action) return;
       const ui = useUiStore.getState();
       const total = list.current?.total() ?? 0;
+      // Triage keys act on the selection when there is one, else on the open item, else on the row under the cursor.
+      const targetId = ui.openItemId ?? list.current?.idAt(ui.cursor) ?? null;
+      const cached = (id: string | null) => (id ? (client.getQueryData<FeedbackItem | null>(keys.item(id)) ?? null) : null);
       switch (action) {
         case 'next':
           if (total) ui.setCursor(Math.min(ui.cursor + 1, total - 1));
@@ -36,11 +66,42 @@ export function Workspace() {
           break;
         }
         case 'back':
-          list.current?.focus();
+          if (ui.mode === 'dashboard') ui.setMode('inbox');
+          else if (ui.mode === 'search' && document.activeElement?.id === 'inbox-list') ui.setMode('inbox');
+          requestAnimationFrame(() => list.current?.focus());
           break;
         case 'help':
           ui.setKeyMapOpen(true);
           break;
+        case 'search':
+          (document.getElementById(SEARCH_FIELD_ID) as HTMLInputElement | null)?.select();
+          document.getElementById(SEARCH_FIELD_ID)?.focus();
+          break;
+        case 'walkIn':
+          ui.setWalkInOpen(true);
+          break;
+        case 'select': {
+          const id = list.current?.idAt(ui.cursor);
+          if (!id) return;
+          ui.toggleSelected(id);
+          break;
+        }
+        case 'suggestion':
+          if (!suggestionKeys.accept) return;
+          suggestionKeys.accept(Number(event.key));
+          break;
+        case 'kind':
+        case 'service':
+        case 'forward':
+        case 'assign':
+        case 'restrict': {
+          if (ui.mode === 'dashboard') return;
+          const bulk = ui.selection.length > 0 && action !== 'restrict';
+          const ids = bulk ? ui.selection : targetId ? [targetId] : [];
+          if (ids.length === 0) return;
+          ui.openDialog(bulk ? action : triageDialogFor(action, cached(ids[0])), ids);
+          break;
+        }
       }
       event.preventDefault();
     };
@@ -48,7 +109,7 @@ export function Workspace() {
     list.current?.focus();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [client]);
 
   return (
     <Box
@@ -60,9 +121,18 @@ export function Workspace() {
       }}
     >
       <ViewsPane />
-      <InboxList ref={list} />
-      <ItemView ref={itemPane} onBack={() => list.current?.focus()} />
+      {mode === 'dashboard' ? (
+        <Dashboard />
+      ) : (
+        <>
+          {mode === 'search' ? <SearchResults ref={list} /> : <InboxList ref={list} />}
+          <ItemView ref={itemPane} onBack={() => list.current?.focus()} />
+        </>
+      )}
       <KeyMapDialog />
+      <TriageDialogs />
+      <WalkInForm />
+      <Notices />
     </Box>
   );
 }
