@@ -257,7 +257,10 @@ class DeskCore implements Desk {
     await this.stopSync();
     const owner = this.store.cacheOwner();
     if (owner !== null && owner !== res.staff.id) {
-      // Another person's cache must not be shown to this one.
+      // Another person's cache must not be shown to this one, and their unsent changes cannot be
+      // sent in this person's name (the server binds this installation to whoever signs in).
+      const { pendingCount } = this.store.outboxStatus();
+      if (pendingCount > 0) this.log('sign-in as another user: the previous user\'s unsent changes are discarded', { pendingCount });
       this.store.clearUserData();
       this.emit({ type: 'items-changed', ids: [] });
     }

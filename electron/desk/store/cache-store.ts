@@ -360,7 +360,6 @@ export class CacheStore {
       // Two steps so no intermediate id collides with another row's.
       this.db.prepare('UPDATE outbox SET id = -id').run();
       this.db.prepare('UPDATE outbox SET id = -id - ?').run(shift);
-      this.db.prepare('UPDATE rejected SET mutation_id = mutation_id - ? WHERE mutation_id >= ? AND code = ?').run(shift, stats.minId, 'item_revoked');
     }
     this.metaSet('nextMutationId', stats.maxId! - Math.max(0, shift) + 1);
   }
