@@ -1,4 +1,5 @@
 import type { Messages } from './fi.js';
+import { moderationEn } from './moderation-en.js';
 
 /** English. Keys must match fi.ts exactly (checked by the type and by catalogs.test.ts). */
 export const en: Messages = {
@@ -464,4 +465,5 @@ export const en: Messages = {
     suggestion: 'Accept a suggestion by its number',
     close: 'Close',
   },
+  moderation: moderationEn,
 };

@@ -1,3 +1,5 @@
+import { moderationFi } from './moderation-fi.js';
+
 /** Finnish: the default language of the desk. Every other catalog must have exactly these keys. */
 export const fi = {
   app: {
@@ -462,6 +464,7 @@ export const fi = {
     suggestion: 'Hyväksy ehdotus numerolla',
     close: 'Sulje',
   },
+  moderation: moderationFi,
 } as const;
 
 /** A catalog with the same keys as `T`, any string values: what sv and en must satisfy. */

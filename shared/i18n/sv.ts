@@ -1,4 +1,5 @@
 import type { Messages } from './fi.js';
+import { moderationSv } from './moderation-sv.js';
 
 /** Swedish. Keys must match fi.ts exactly (checked by the type and by catalogs.test.ts). */
 export const sv: Messages = {
@@ -464,4 +465,5 @@ export const sv: Messages = {
     suggestion: 'Godkänn förslag med siffra',
     close: 'Stäng',
   },
+  moderation: moderationSv,
 };

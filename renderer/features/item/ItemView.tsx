@@ -18,6 +18,7 @@ import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { AnswerSection, CommentsSection, HistorySection, OriginalSection } from './sections.js';
 import { TriagePanel } from '../triage/TriagePanel.js';
+import { PublicationSection } from '../moderation/PublicationSection.js';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -137,6 +138,7 @@ export const ItemView = forwardRef<HTMLDivElement, { onBack: () => void }>(funct
           <OriginalSection item={item.data} />
           <CommentsSection item={item.data} />
           <AnswerSection item={item.data} />
+          <PublicationSection item={item.data} />
           <HistorySection item={item.data} />
         </Box>
       </>
