@@ -42,7 +42,7 @@ export function Dashboard() {
   const lookup = useLookup();
   const data = useDashboard();
   // Age colours grow more urgent: calm blue, then info, alert (due soon) and error (overdue).
-  const ageColors = [hds('color-bus-light'), theme.palette.info.main, theme.palette.warning.main, theme.palette.error.main];
+  const ageColors = [hds('color-bus-medium-light'), theme.palette.info.main, theme.palette.warning.main, theme.palette.error.main];
   const d = data.data;
   const pct = (v: number) => t('dashboard.percent', { value: Math.round(v * 100) });
   const week = (iso: string) => {
@@ -72,7 +72,7 @@ export function Dashboard() {
       {!d ? (
         data.isPending ? <CircularProgress aria-label={t('app.loading')} /> : null
       ) : (
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(480px, 1fr))', gap: 2, maxWidth: 1400 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(560px, 1fr))', gap: 2, maxWidth: 1400 }}>
           <Card title={t('dashboard.openByDepartment')}>
             {d.openByDepartment.length === 0 ? (
               <Typography color="text.secondary">{t('dashboard.noOpen')}</Typography>

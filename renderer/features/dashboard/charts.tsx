@@ -38,13 +38,13 @@ export function StackedBars({ caption, rows, series, colors }: {
   colors: string[];
 }) {
   const theme = useTheme();
-  const labelW = 190;
-  const barH = 22;
+  const labelW = 200;
+  const barH = 24;
   const gap = 8;
-  const width = 640;
+  const width = 560;
   const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const scale = (width - labelW - 60) / max;
-  const height = rows.length * (barH + gap) + 34;
+  const height = rows.length * (barH + gap);
   return (
     <Box>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={caption} data-testid="chart-open-by-department">
@@ -54,8 +54,9 @@ export function StackedBars({ caption, rows, series, colors }: {
           const total = r.values.reduce((a, b) => a + b, 0);
           return (
             <g key={r.label}>
-              <text x={labelW - 8} y={y + barH / 2 + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.primary}>
-                {r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}
+              <text x={labelW - 8} y={y + barH / 2 + 4} textAnchor="end" fontSize={13} fill={theme.palette.text.primary}>
+                <title>{r.label}</title>
+                {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
               </text>
               {r.values.map((v, j) => {
                 const w = v * scale;
@@ -69,17 +70,15 @@ export function StackedBars({ caption, rows, series, colors }: {
             </g>
           );
         })}
-        <g transform={`translate(${labelW}, ${rows.length * (barH + gap) + 8})`}>
-          {series.map((s, j) => (
-            <g key={s} transform={`translate(${j * 110}, 0)`}>
-              <rect width={12} height={12} fill={colors[j]} />
-              <text x={16} y={10} fontSize={11} fill={theme.palette.text.secondary}>
-                {s}
-              </text>
-            </g>
-          ))}
-        </g>
       </svg>
+      <Box aria-hidden sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1, pl: 1, fontSize: '0.8rem', color: 'text.secondary' }}>
+        {series.map((s, j) => (
+          <Box key={s} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
+            <Box sx={{ width: 12, height: 12, bgcolor: colors[j], border: 1, borderColor: 'divider' }} />
+            {s}
+          </Box>
+        ))}
+      </Box>
       <SrTable caption={caption} head={['', ...series]} rows={rows.map((r) => [r.label, ...r.values])} />
     </Box>
   );
@@ -93,7 +92,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
   format: (v: number) => string;
 }) {
   const theme = useTheme();
-  const width = 640;
+  const width = 560;
   const height = 220;
   const left = 40;
   const bottom = 30;
@@ -116,7 +115,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
   const grid: ReactNode[] = [0, 0.25, 0.5, 0.75, 1].map((g) => (
     <g key={g}>
       <line x1={left} x2={width - 16} y1={y(g)} y2={y(g)} stroke={theme.palette.divider} />
-      <text x={left - 6} y={y(g) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>
+      <text x={left - 6} y={y(g) + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.secondary}>
         {Math.round(g * 100)}
       </text>
     </g>
@@ -132,7 +131,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
           p.value === null ? null : (
             <g key={p.label}>
               <circle cx={x(i)} cy={y(p.value)} r={4} fill={color} />
-              <text x={x(i)} y={y(p.value) - 8} textAnchor="middle" fontSize={10} fill={theme.palette.text.primary}>
+              <text x={x(i)} y={y(p.value) - 8} textAnchor="middle" fontSize={12} fill={theme.palette.text.primary}>
                 {Math.round(p.value * 100)}
               </text>
             </g>
@@ -140,7 +139,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
         )}
         {points.map((p, i) =>
           i % 2 === points.length % 2 || i === points.length - 1 ? (
-            <text key={`l${p.label}`} x={x(i)} y={height - 10} textAnchor="middle" fontSize={10} fill={theme.palette.text.secondary}>
+            <text key={`l${p.label}`} x={x(i)} y={height - 10} textAnchor="middle" fontSize={12} fill={theme.palette.text.secondary}>
               {p.label}
             </text>
           ) : null,
@@ -153,7 +152,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
 
 export function Bars({ caption, bars, color }: { caption: string; bars: Array<{ label: string; value: number }>; color: string }) {
   const theme = useTheme();
-  const width = 640;
+  const width = 560;
   const height = 200;
   const bottom = 36;
   const top = 18;
@@ -173,7 +172,7 @@ export function Bars({ caption, bars, color }: { caption: string; bars: Array<{ 
               <text x={cx} y={height - bottom - h - 4} textAnchor="middle" fontSize={12} fontWeight={700} fill={theme.palette.text.primary}>
                 {b.value}
               </text>
-              <text x={cx} y={height - bottom + 16} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
+              <text x={cx} y={height - bottom + 16} textAnchor="middle" fontSize={12} fill={theme.palette.text.secondary}>
                 {b.label}
               </text>
             </g>

@@ -66,9 +66,13 @@ export function Workspace() {
           break;
         }
         case 'back':
-          if (ui.mode === 'dashboard') ui.setMode('inbox');
-          else if (ui.mode === 'search' && document.activeElement?.id === 'inbox-list') ui.setMode('inbox');
-          requestAnimationFrame(() => list.current?.focus());
+          if (ui.mode === 'dashboard' || (ui.mode === 'search' && document.activeElement?.id === 'inbox-list')) {
+            ui.setMode('inbox');
+            // The list pane is rendered anew for the inbox.
+            requestAnimationFrame(() => list.current?.focus());
+          } else {
+            list.current?.focus();
+          }
           break;
         case 'help':
           ui.setKeyMapOpen(true);

@@ -1,0 +1,193 @@
+/**
+ * Triage in browser mode (issue 5): the built renderer, the real desk core and a real central
+ * server, driven in Chromium by a Helsinki-info clerk at the keyboard.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { freePort, startCentralProcess, startWebHostProcess, tempDir, type RunningProcess } from '../support/processes.js';
+import { eventually, StaffClient } from '../support/staff-client.js';
+
+test.describe.configure({ mode: 'serial' });
+
+async function signIn(page: Page, url: string) {
+  page.on('pageerror', (err) => console.log('page error:', err.message));
+  await page.goto(url);
+  // The desk core keeps its session: a second page of the same desk starts signed in.
+  const username = page.getByLabel('Käyttäjätunnus');
+  await expect(username.or(page.getByRole('option').first())).toBeVisible({ timeout: 30_000 });
+  if (!(await username.isVisible())) return;
+  await username.fill('neuvonta');
+  await page.getByLabel('Salasana').fill('demo');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await expect(page.getByRole('option').first()).toBeVisible({ timeout: 60_000 });
+}
+
+/** A DeskApi call from the page (same origin as the web host), e.g. to read the local copy. */
+async function deskCall<T>(page: Page, method: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const res = await fetch(`/desk/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) });
+      return res.json();
+    },
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+async function centralItems(centralUrl: string) {
+  const admin = new StaffClient(centralUrl);
+  await admin.login('admin');
+  return (await admin.pullAll()).items;
+}
+
+test.describe('triage by keyboard', () => {
+  let central: RunningProcess;
+  let webHost: RunningProcess;
+  test.beforeAll(async () => {
+    central = await startCentralProcess({ seed: 'demo' });
+    webHost = await startWebHostProcess({ centralUrl: central.url });
+  });
+  test.afterAll(async () => {
+    await webHost?.stop();
+    await central?.stop();
+  });
+
+  test('the clerk classifies, restricts, forwards and assigns a new item by keyboard alone, and the central record shows it', async ({ page }) => {
+    test.setTimeout(150_000);
+    await signIn(page, webHost.url);
+    await page.getByTestId('view-new').click();
+    await expect(page.getByRole('option').first()).toHaveAttribute('data-item-id', /.+/, { timeout: 30_000 });
+
+    // From here on only keys.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    const itemId = (await page.locator('[role=option][aria-selected=true]').getAttribute('data-item-id'))!;
+    await expect(page.getByTestId('section-triage')).toBeVisible();
+
+    await page.keyboard.press('t');
+    await expect(page.getByTestId('dialog-kind')).toBeVisible();
+    await page.keyboard.press('2'); // 2. Moite (criticism)
+    await expect(page.getByTestId('dialog-kind')).toBeHidden();
+
+    await page.keyboard.press('s');
+    await expect(page.getByTestId('dialog-service')).toBeVisible();
+    await page.keyboard.type('katu');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('dialog-service')).toBeHidden();
+
+    await page.keyboard.press('l');
+    await expect(page.getByTestId('dialog-restrict')).toBeVisible();
+    await page.keyboard.type('Sisältää terveystietoja');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('restricted-band')).toContainText('Sisältää terveystietoja');
+
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('dialog-forward')).toBeVisible();
+    await page.keyboard.type('Kaupunkiympäristö');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Katuosaston hoidettavaksi.');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('dialog-forward')).toBeHidden();
+
+    await page.keyboard.press('a');
+    await expect(page.getByTestId('dialog-assign')).toBeVisible();
+    await page.keyboard.type('Kalle');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('dialog-assign')).toBeHidden();
+
+    await expect(page.getByTestId('item-view')).toContainText('Kalle Katumestari');
+    const local = await deskCall<{ serviceCode: string | null }>(page, 'getItem', { id: itemId });
+    expect(local.serviceCode).not.toBeNull();
+
+    const record = await eventually('the triage to reach the central', async () => {
+      const item = (await centralItems(central.url)).find((i) => i.id === itemId);
+      return item && item.assigneeId === 'kymp.vastaaja' ? item : undefined;
+    }, 60_000);
+    expect(record).toMatchObject({
+      kind: 'criticism',
+      serviceCode: local.serviceCode,
+      departmentId: 'kymp',
+      assigneeId: 'kymp.vastaaja',
+      status: 'forwarded',
+      restricted: { reason: 'Sisältää terveystietoja', by: 'neuvonta' },
+    });
+    const forwarded = record.history.find((h) => h.type === 'forwarded');
+    expect(forwarded?.details).toMatchObject({ to: 'kymp', note: 'Katuosaston hoidettavaksi.' });
+    await page.screenshot({ path: 'test-results/screenshots/triage-panel.png' });
+  });
+
+  test('search finds inflected words with highlights; the dashboard draws its charts', async ({ page }) => {
+    await signIn(page, webHost.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('katuvaloja');
+    await page.keyboard.press('Enter');
+    const hits = page.getByTestId('search-hit');
+    await expect(hits.first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('mark.ir-hit').first()).toBeVisible();
+    expect((await page.locator('mark.ir-hit').first().innerText()).toLowerCase()).toMatch(/^katuval/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('section-original')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/search-results.png' });
+    await page.getByTestId('search-help-button').click();
+    await expect(page.getByTestId('search-help')).toContainText('osasto:');
+    await page.screenshot({ path: 'test-results/screenshots/search-help.png' });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('view-dashboard').click();
+    await expect(page.getByTestId('chart-open-by-department')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('chart-answered-within-week')).toBeVisible();
+    await expect(page.getByTestId('chart-incoming-by-channel')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
+  });
+});
+
+test('a walk-in recorded while the central is down reaches it exactly once after it is back', async ({ page }) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const dataDir = tempDir('central-walkin');
+  let central = await startCentralProcess({ port, dataDir, seed: 'demo' });
+  const webHost = await startWebHostProcess({ centralUrl: central.url });
+  try {
+    await signIn(page, webHost.url);
+    await central.stop();
+    await expect(page.getByTestId('sync-indicator')).toContainText('Ei verkkoyhteyttä', { timeout: 60_000 });
+
+    const text = `Asiakas kertoi tiskillä, että Kalliossa on katuvalo pimeänä (${Date.now()}).`;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    const form = page.getByTestId('walk-in-form');
+    await expect(form).toBeVisible();
+    // Keyboard only: the kind select opens with ArrowDown, End goes to its last option (Vikailmoitus).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // language
+    await page.keyboard.press('Tab'); // title
+    await page.keyboard.type('Katuvalo pimeänä');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Control+Enter');
+    // Nothing is saved without the publication answer.
+    await expect(form).toContainText('Kirjaa asiakkaan vastaus julkaisuluvasta.');
+    await expect(page.locator('#walkin-permission')).toBeFocused();
+    await page.keyboard.press('ArrowRight'); // "Ei saa julkaista"
+    await page.locator('#walkin-email').fill('asiakas@example.fi');
+    await page.screenshot({ path: 'test-results/screenshots/walk-in-form.png' });
+    await page.keyboard.press('Control+Enter');
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId('notice')).toContainText('Palaute tallennettu');
+    await expect(page.getByTestId('original-description')).toHaveText(text);
+
+    central = await startCentralProcess({ port, dataDir, seed: 'demo' });
+    await page.getByTestId('sync-indicator').click();
+    await page.getByTestId('sync-now').click().catch(() => {});
+    const count = async () => (await centralItems(central.url)).filter((i) => i.original.description === text).length;
+    await eventually('the walk-in to reach the central', async () => (await count()) >= 1, 90_000);
+    await eventually('the desk outbox to drain', async () => (await deskCall<{ pendingCount: number }>(page, 'syncStatus', {})).pendingCount === 0, 60_000);
+    expect(await count()).toBe(1);
+    const item = (await centralItems(central.url)).find((i) => i.original.description === text)!;
+    expect(item).toMatchObject({ channel: 'verbal', kind: 'fault_report', publicationPermission: false, recordedBy: { staffId: 'neuvonta', permissionAsked: true } });
+  } finally {
+    await webHost.stop();
+    await central.stop();
+  }
+});
