@@ -132,11 +132,12 @@ test.describe('triage by keyboard', () => {
     await page.screenshot({ path: 'test-results/screenshots/search-help.png' });
     await page.keyboard.press('Escape');
 
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await page.getByTestId('view-dashboard').click();
     await expect(page.getByTestId('chart-open-by-department')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('chart-answered-within-week')).toBeVisible();
     await expect(page.getByTestId('chart-incoming-by-channel')).toBeVisible();
-    await page.screenshot({ path: 'test-results/screenshots/dashboard.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/screenshots/dashboard.png' });
   });
 });
 

@@ -72,7 +72,7 @@ export function Dashboard() {
       {!d ? (
         data.isPending ? <CircularProgress aria-label={t('app.loading')} /> : null
       ) : (
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(560px, 1fr))', gap: 2, maxWidth: 1400 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: 2, maxWidth: 1400 }}>
           <Card title={t('dashboard.openByDepartment')}>
             {d.openByDepartment.length === 0 ? (
               <Typography color="text.secondary">{t('dashboard.noOpen')}</Typography>

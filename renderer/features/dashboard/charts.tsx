@@ -47,7 +47,7 @@ export function StackedBars({ caption, rows, series, colors }: {
   const height = rows.length * (barH + gap);
   return (
     <Box>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={caption} data-testid="chart-open-by-department">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width * 1.15, display: "block" }} role="img" aria-label={caption} data-testid="chart-open-by-department">
         {rows.map((r, i) => {
           let x = labelW;
           const y = i * (barH + gap);
@@ -97,7 +97,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
   const left = 40;
   const bottom = 30;
   const top = 12;
-  const plotW = width - left - 16;
+  const plotW = width - left - 36;
   const plotH = height - bottom - top;
   const x = (i: number) => left + (points.length <= 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const y = (v: number) => top + plotH * (1 - v);
@@ -114,7 +114,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
   if (current) segments.push(current);
   const grid: ReactNode[] = [0, 0.25, 0.5, 0.75, 1].map((g) => (
     <g key={g}>
-      <line x1={left} x2={width - 16} y1={y(g)} y2={y(g)} stroke={theme.palette.divider} />
+      <line x1={left} x2={left + plotW} y1={y(g)} y2={y(g)} stroke={theme.palette.divider} />
       <text x={left - 6} y={y(g) + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.secondary}>
         {Math.round(g * 100)}
       </text>
@@ -122,7 +122,7 @@ export function PercentLine({ caption, points, color, noData, format }: {
   ));
   return (
     <Box>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={caption} data-testid="chart-answered-within-week">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width * 1.15, display: "block" }} role="img" aria-label={caption} data-testid="chart-answered-within-week">
         {grid}
         {segments.map((d, i) => (
           <path key={i} d={d} fill="none" stroke={color} strokeWidth={2.5} />
@@ -138,7 +138,8 @@ export function PercentLine({ caption, points, color, noData, format }: {
           ),
         )}
         {points.map((p, i) =>
-          i % 2 === points.length % 2 || i === points.length - 1 ? (
+          // Every other week, counted from the newest, so the latest week always has its label.
+          (points.length - 1 - i) % 2 === 0 ? (
             <text key={`l${p.label}`} x={x(i)} y={height - 10} textAnchor="middle" fontSize={12} fill={theme.palette.text.secondary}>
               {p.label}
             </text>
@@ -161,7 +162,7 @@ export function Bars({ caption, bars, color }: { caption: string; bars: Array<{ 
   const barW = Math.min(64, slot * 0.6);
   return (
     <Box>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={caption} data-testid="chart-incoming-by-channel">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width * 1.15, display: "block" }} role="img" aria-label={caption} data-testid="chart-incoming-by-channel">
         <line x1={10} x2={width - 10} y1={height - bottom} y2={height - bottom} stroke={theme.palette.divider} />
         {bars.map((b, i) => {
           const h = ((height - bottom - top) * b.value) / max;
