@@ -64,6 +64,16 @@ export const moderationEn: CatalogShape<typeof moderationFi> = {
     notMet: 'not met',
     negativeWord: 'very negative word “{{word}}” in a text that names a person',
     more: '… and {{count}} more',
+    check: {
+      no_permission: 'Publication permission',
+      email_channel: 'Channel (not email)',
+      inappropriate_or_spam: 'Inappropriate content and spam',
+      personal_sensitive_matters: 'Personal data and sensitive matters',
+      health_or_social_client_info: 'Social-welfare and health-care client information',
+      racism: 'Racist expressions',
+      names_person_negatively: 'A person named negatively',
+      duplicate: 'Repeats of the same matter',
+    },
     fact: {
       no_permission: 'The sender did not permit publication.',
       email_channel: 'The feedback arrived by email.',

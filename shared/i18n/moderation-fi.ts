@@ -61,6 +61,16 @@ export const moderationFi = {
     notMet: 'ei täyty',
     negativeWord: 'erittäin kielteinen sana “{{word}}” tekstissä, jossa mainitaan henkilö',
     more: '… ja {{count}} muuta',
+    check: {
+      no_permission: 'Julkaisulupa',
+      email_channel: 'Saapumiskanava (ei sähköposti)',
+      inappropriate_or_spam: 'Asiattomuus ja roskaposti',
+      personal_sensitive_matters: 'Henkilötiedot ja arkaluonteiset asiat',
+      health_or_social_client_info: 'Sosiaali- ja terveydenhuollon asiakastiedot',
+      racism: 'Rasistiset ilmaukset',
+      names_person_negatively: 'Henkilön nimeäminen kielteisesti',
+      duplicate: 'Saman asian toisto',
+    },
     fact: {
       no_permission: 'Lähettäjä ei antanut julkaisulupaa.',
       email_channel: 'Palaute saapui sähköpostilla.',

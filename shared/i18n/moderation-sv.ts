@@ -64,6 +64,16 @@ export const moderationSv: CatalogShape<typeof moderationFi> = {
     notMet: 'uppfylls inte',
     negativeWord: 'mycket negativt ord ”{{word}}” i en text som nämner en person',
     more: '… och {{count}} till',
+    check: {
+      no_permission: 'Publiceringstillstånd',
+      email_channel: 'Kanal (inte e-post)',
+      inappropriate_or_spam: 'Olämpligt innehåll och skräppost',
+      personal_sensitive_matters: 'Personuppgifter och känsliga uppgifter',
+      health_or_social_client_info: 'Klientuppgifter inom social- och hälsovården',
+      racism: 'Rasistiska uttryck',
+      names_person_negatively: 'En person nämns negativt',
+      duplicate: 'Samma sak upprepas',
+    },
     fact: {
       no_permission: 'Avsändaren gav inte publiceringstillstånd.',
       email_channel: 'Responsen kom per e-post.',

@@ -32,7 +32,7 @@ export function ChecklistPanel({ checklist, texts }: { checklist: Checklist; tex
             </Box>
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="body2" sx={{ fontWeight: c.state === 'ok' ? 400 : 700 }}>
-                {t(`moderation.reasons.${c.code}`)}{' '}
+                {t(`moderation.checklist.check.${c.code}`)}{' '}
                 <Typography component="span" variant="caption" color="text.secondary">
                   {c.rule}
                 </Typography>

@@ -569,7 +569,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
               return (
                 <FormControlLabel
                   key={r}
-                  sx={{ my: -0.5 }}
+                  sx={{ alignItems: 'flex-start', mr: 0, '& .MuiCheckbox-root': { py: 0.25 } }}
                   control={
                     <Checkbox
                       size="small"
@@ -586,7 +586,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
                     />
                   }
                   label={
-                    <Typography variant="body2" sx={{ fontWeight: problem ? 700 : 400 }}>
+                    <Typography variant="body2" sx={{ fontWeight: problem ? 700 : 400, pt: 0.4 }}>
                       {t(`moderation.reasons.${r}`)}
                     </Typography>
                   }

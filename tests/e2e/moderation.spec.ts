@@ -1,0 +1,159 @@
+/**
+ * The moderation editor end to end: a moderator removes a phone number from a citizen's text with one
+ * click, publishes, and the public Open311 API serves the placeholder, never the number.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { repoRoot, startCentralProcess, startWebHostProcess, type RunningProcess } from '../support/processes.js';
+import { eventually, StaffClient } from '../support/staff-client.js';
+
+let central: RunningProcess;
+let webHost: RunningProcess;
+const screenshots = process.env.MODERATION_SCREENSHOTS ?? `${repoRoot}/test-results/moderation`;
+
+const rand = () => Math.random().toString(36).slice(2, 8);
+const srid = () => Array.from({ length: 20 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
+
+const PHONE = '040 765 4321';
+const withPhone = { title: `Rikkinäinen penkki ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+const noPermission = { title: `Roskis täynnä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+const guarded = { title: `Katuvalo pimeänä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+
+test.beforeAll(async () => {
+  central = await startCentralProcess({ seed: 'demo' });
+  // Recorded at the Helsinki-info desk by someone else, before the moderator's desk starts.
+  const admin = new StaffClient(central.url);
+  await admin.login('admin');
+  const walkIn = (w: typeof withPhone, description: string, publicationPermission: boolean) =>
+    admin.push('createWalkIn', { ...w, kind: 'fault_report', language: 'fi', description, publicationPermission, permissionAsked: true });
+  await walkIn(withPhone, `Kallion puiston penkki on rikki ja yksi lauta puuttu kokonaan. Soittakaa minulle numeroon ${PHONE}, jos tarvitsette lisätietoja.`, true);
+  await walkIn(noPermission, 'Puiston roska-astiat ovat täynnä ja roskia lentelee ympäriinsä.', false);
+  await walkIn(guarded, 'Katuvalo on pimeänä Sturenkadulla. Voitte soittaa numeroon 050 111 2233.', true);
+  webHost = await startWebHostProcess({ centralUrl: central.url });
+});
+
+test.afterAll(async () => {
+  await webHost?.stop();
+  await central?.stop();
+});
+
+async function signIn(page: Page) {
+  await page.goto(webHost.url);
+  const user = page.getByLabel('Käyttäjätunnus');
+  // the desk core keeps its session: a later test starts signed in
+  await expect(user.or(page.getByRole('option')).first()).toBeVisible({ timeout: 60_000 });
+  if (await user.isVisible()) {
+    await user.fill('moderaattori');
+    await page.getByLabel('Salasana').fill('demo');
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  }
+  await expect(page.getByRole('option').first()).toBeVisible({ timeout: 60_000 });
+}
+
+async function open(page: Page, title: string) {
+  const row = page.getByRole('option').filter({ hasText: title });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  await expect(page.getByTestId('section-publication')).toBeVisible();
+}
+
+test('a moderator redacts a phone number with one click and the public API shows the placeholder', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1600, height: 1300 });
+  await signIn(page);
+  await open(page, withPhone.title);
+  const section = page.getByTestId('section-publication');
+
+  const phone = section.locator('[data-testid="finding"][data-kind="phone"]');
+  await expect(phone).toBeVisible({ timeout: 20_000 });
+  await expect(phone).toContainText('estää julkaisun');
+  // the checklist calls the number a problem under P19c before it is removed
+  await expect(section.getByTestId('check-personal_sensitive_matters')).toHaveAttribute('data-state', 'problem');
+  // the misspelled "puuttu" is underlined with Voikko's suggestions
+  await expect(section.getByTestId('spelling-count')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('section-publication').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${screenshots}/publication-fi-before.png` });
+  await section.screenshot({ path: `${screenshots}/publication-fi-section.png` });
+
+  await phone.getByTestId('finding-redact').click();
+  const text = page.getByTestId('publication-text');
+  await expect(text).toHaveValue(/\[puhelinnumero poistettu\]/);
+  await expect(text).not.toHaveValue(new RegExp(PHONE));
+  await expect(section.getByTestId('check-personal_sensitive_matters')).toHaveAttribute('data-state', 'ok');
+
+  // fix the typo through its suggestion menu
+  const before = await text.inputValue();
+  const at = before.indexOf('puuttu');
+  await text.focus();
+  await text.evaluate((el, pos) => (el as unknown as { setSelectionRange(a: number, b: number): void }).setSelectionRange(pos, pos), at + 2);
+  await text.press('Shift+F10');
+  await page.getByTestId('spell-suggestion').filter({ hasText: /^puuttuu$/ }).click();
+  await expect(text).toHaveValue(/lauta puuttuu kokonaan/);
+  await expect(text).toHaveValue(/\[puhelinnumero poistettu\]/);
+
+  await page.getByTestId('publication-tab-diff').click();
+  await expect(page.getByTestId('diff-text').locator('del')).toContainText([PHONE]);
+  await page.screenshot({ path: `${screenshots}/publication-fi-diff.png` });
+  await page.getByTestId('publication-tab-edit').click();
+
+  await page.getByTestId('publication-save').click();
+  await expect(page.getByTestId('publication-status')).toHaveText('Tallennettu (versio 1)');
+  await page.getByTestId('publication-tab-edits').click();
+  await expect(page.getByTestId('publication-edits')).toContainText('Mirja Moderaattori');
+  await page.getByTestId('publication-tab-edit').click();
+
+  await page.getByTestId('publish-open').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('publish-public')).toContainText('[puhelinnumero poistettu]');
+  await expect(dialog.getByTestId('publish-public')).not.toContainText(PHONE);
+  await expect(dialog.getByTestId('publish-original')).toContainText(PHONE);
+  await page.waitForTimeout(400); // the dialog's fade-in
+  await page.screenshot({ path: `${screenshots}/publication-fi-confirm.png` });
+  await dialog.getByTestId('publish-confirm').click();
+  await expect(page.getByTestId('publication-state')).toHaveAttribute('data-state', 'published');
+
+  const published = await eventually('published on the public API', async () => {
+    const res = await fetch(`${central.url}/open311/v1/requests/${withPhone.serviceRequestId}.json?extensions=true`);
+    if (!res.ok) return undefined;
+    const [request] = (await res.json()) as Array<{ description: string; extended_attributes?: { title?: string } }>;
+    return request?.description?.includes('[puhelinnumero poistettu]') ? request : undefined;
+  }, 30_000);
+  expect(published.description).not.toContain(PHONE);
+  expect(published.description).not.toContain('765');
+  expect(published.description).toContain('lauta puuttuu kokonaan');
+});
+
+test('without permission the publish button is disabled and the reason is shown', async ({ page }) => {
+  await signIn(page);
+  await open(page, noPermission.title);
+  await expect(page.getByTestId('publication-automatic')).toContainText('Ei julkaisulupaa');
+  await expect(page.getByTestId('publish-open')).toBeDisabled();
+  await expect(page.getByTestId('check-no_permission')).toHaveAttribute('data-state', 'problem');
+});
+
+test('publishing with a phone number left needs a written reason, in Swedish too', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1600, height: 1300 });
+  await signIn(page);
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await open(page, guarded.title);
+  const section = page.getByTestId('section-publication');
+  await expect(section.locator('[data-testid="finding"][data-kind="phone"]')).toBeVisible({ timeout: 20_000 });
+  await expect(section.getByRole('heading', { name: 'Publicering', exact: true })).toBeVisible();
+  await page.screenshot({ path: `${screenshots}/publication-sv.png` });
+  await section.screenshot({ path: `${screenshots}/publication-sv-section.png` });
+
+  await page.getByTestId('publish-open').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('publish-remaining')).toContainText('050 111 2233');
+  const confirm = dialog.getByTestId('publish-confirm');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByTestId('override-reason').fill('kort');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByTestId('override-reason').fill('Numret är stadens egen kundtjänst, inte avsändarens.');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${screenshots}/publication-sv-override.png` });
+  await confirm.click();
+  await expect(page.getByTestId('publication-state')).toHaveAttribute('data-state', 'published');
+  await expect(page.getByTestId('publication-state')).toContainText('Numret är stadens egen kundtjänst');
+  await page.getByRole('button', { name: 'Suomi' }).click();
+});
