@@ -79,14 +79,19 @@ const queries = [
   'leikkipuisto', 'kiitos', 'ratikka', 'metro asemalla', 'hiekoitus', 'jalkakäytävä', 'osasto:dep-kasko', 'uimahalli',
 ];
 const searchTimes: number[] = [];
+const perQuery = new Map<string, number[]>();
 for (const q of queries) search.search(q, { offset: 0, limit: 50 });
 for (let rep = 0; rep < 5; rep++) {
   for (const q of queries) {
     t = performance.now();
-    search.search(q, { offset: 0, limit: 50 });
-    searchTimes.push(performance.now() - t);
+    const r = search.search(q, { offset: 0, limit: 50 });
+    const ms = performance.now() - t;
+    searchTimes.push(ms);
+    if (!perQuery.has(q)) perQuery.set(q, [r.total]);
+    perQuery.get(q)!.push(ms);
   }
 }
+for (const [q, [total, ...ms]] of perQuery) log(`search ${JSON.stringify(q)}: ${total} matches, max ${Math.max(...ms).toFixed(1)} ms`);
 report('search_200k', searchTimes);
 
 // ---- dashboard --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorText.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useSession, useSyncNow } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
+import { RejectedList } from './RejectedList.js';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -68,6 +69,7 @@ export function SyncDetails({ status, error }: { status: SyncStatus | undefined;
           </Box>
         </>
       ) : null}
+      {session.data ? <RejectedList /> : null}
       {syncNow.error ? (
         <Box sx={{ mt: 1.5 }}>
           <ErrorAlert error={syncNow.error} />

@@ -11,6 +11,7 @@ import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { may, type Action } from '../../../shared/workflow/permissions.js';
 import { useMutate, useRejected, useSession, useSuggestions } from '../../state/queries.js';
 import { useUiStore, type TriageDialogKind } from '../../state/ui-store.js';
+import { useMutationName, useRejectionReason } from '../sync/RejectedList.js';
 import { useLookup } from '../../state/use-lookup.js';
 
 /** The open item's suggestion accept handler, for the number keys (one panel is open at a time). */
@@ -51,7 +52,9 @@ function Band({ children, tone, testId }: { children: React.ReactNode; tone: 'in
 
 /** Triage actions on the open item (P8), its triage state, its rejected changes, and the suggestions. */
 export function TriagePanel({ item }: { item: FeedbackItem }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const mutationName = useMutationName();
+  const rejectionReason = useRejectionReason();
   const actor = useActor();
   const openDialog = useUiStore((s) => s.openDialog);
   const mutate = useMutate();
@@ -69,7 +72,7 @@ export function TriagePanel({ item }: { item: FeedbackItem }) {
       </Box>
       {mine.map((r) => (
         <Band key={r.mutationId} tone="error" testId="rejected-badge">
-          <strong>{t('triage.rejectedBadge')}</strong> – {t('triage.rejectedHint', { action: r.name, reason: i18n.exists(`errors.${r.code}`) ? t(`errors.${r.code}` as 'errors.unknown') : r.message })}
+          <strong>{t('triage.rejectedBadge')}</strong> – {t('triage.rejectedHint', { action: mutationName(r.name), reason: rejectionReason(r.code, r.message) })}
         </Band>
       ))}
       {item.duplicateOf ? <Band tone="info" testId="duplicate-band">{t('triage.duplicateBand', { id: item.duplicateOf })}</Band> : null}
