@@ -17,17 +17,20 @@ const PHONE = '040 765 4321';
 const withPhone = { title: `Rikkinäinen penkki ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
 const noPermission = { title: `Roskis täynnä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
 const guarded = { title: `Katuvalo pimeänä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+const contested = { title: `Kuoppa pyörätiellä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+let admin: StaffClient;
 
 test.beforeAll(async () => {
   central = await startCentralProcess({ seed: 'demo' });
   // Recorded at the Helsinki-info desk by someone else, before the moderator's desk starts.
-  const admin = new StaffClient(central.url);
+  admin = new StaffClient(central.url);
   await admin.login('admin');
   const walkIn = (w: typeof withPhone, description: string, publicationPermission: boolean) =>
     admin.push('createWalkIn', { ...w, kind: 'fault_report', language: 'fi', description, publicationPermission, permissionAsked: true });
   await walkIn(withPhone, `Kallion puiston penkki on rikki ja yksi lauta puuttu kokonaan. Soittakaa minulle numeroon ${PHONE}, jos tarvitsette lisätietoja.`, true);
   await walkIn(noPermission, 'Puiston roska-astiat ovat täynnä ja roskia lentelee ympäriinsä.', false);
   await walkIn(guarded, 'Katuvalo on pimeänä Sturenkadulla. Voitte soittaa numeroon 050 111 2233.', true);
+  await walkIn(contested, 'Pyörätiellä on syvä kuoppa sillan kohdalla, ja pyöräilijät joutuvat väistämään ajoradalle.', true);
   webHost = await startWebHostProcess({ centralUrl: central.url });
 });
 
@@ -156,4 +159,36 @@ test('publishing with a phone number left needs a written reason, in Swedish too
   await expect(page.getByTestId('publication-state')).toHaveAttribute('data-state', 'published');
   await expect(page.getByTestId('publication-state')).toContainText('Numret är stadens egen kundtjänst');
   await page.getByRole('button', { name: 'Suomi' }).click();
+});
+
+test('a save that crosses another moderator\'s edit offers keep mine or take theirs', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await open(page, contested.title);
+  const text = page.getByTestId('publication-text');
+  await expect(text).toHaveValue(/syvä kuoppa/);
+  await text.fill('Pyörätiellä on syvä kuoppa sillan kohdalla.');
+  await expect(page.getByTestId('publication-dirty')).toBeVisible();
+
+  // meanwhile someone else saves version 1 of the same publishable text
+  await admin.push('editPublication', { itemId: contested.itemId, title: contested.title, text: 'Toisen moderaattorin versio tekstistä.', baseVersion: 0 });
+  await expect(page.getByTestId('publication-tab-edits')).toContainText('(1)', { timeout: 30_000 });
+  // the moderator's unsaved text is not overwritten by the pull
+  await expect(text).toHaveValue('Pyörätiellä on syvä kuoppa sillan kohdalla.');
+
+  await page.getByTestId('publication-save').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('conflict-theirs')).toContainText('Toisen moderaattorin versio tekstistä.');
+  await expect(dialog.getByTestId('conflict-mine')).toContainText('Pyörätiellä on syvä kuoppa sillan kohdalla.');
+  await dialog.getByRole('button', { name: 'Pidä omani' }).click();
+  await expect(page.getByTestId('publication-status')).toHaveText('Tallennettu (versio 2)');
+
+  const central2 = await eventually('version 2 on the central server', async () => {
+    const { items } = await admin.pullAll();
+    const it = items.find((i) => i.id === contested.itemId);
+    return it?.publication.version === 2 ? it : undefined;
+  });
+  expect(central2.publication.text).toBe('Pyörätiellä on syvä kuoppa sillan kohdalla.');
+  expect(central2.publication.edits?.map((e) => e.byName)).toEqual(['Aapo Ylläpitäjä', 'Mirja Moderaattori']);
+  expect(central2.original.description).toMatch(/joutuvat väistämään/);
 });
