@@ -212,7 +212,10 @@ export class SearchIndex {
       rows = this.db
         .prepare(`SELECT d.docid, d.item_id, d.title, d.body, d.answer, d.comments ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
         .all(match, ...params, page.limit, page.offset) as DocRow[];
-      total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP + 1})`).pluck().get(match, ...params) as number;
+      // Without filters the count needs no join: the FTS index alone answers it.
+      total = where
+        ? (this.db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP + 1})`).pluck().get(match, ...params) as number)
+        : (this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ${TOTAL_CAP + 1})`).pluck().get(match) as number);
     } else {
       const from = `FROM search_docs d WHERE ${where}`;
       rows = this.db
