@@ -12,7 +12,7 @@
  * things; FEEDBACK_DESK_NO_OPEN=1 does not open the system browser; FEEDBACK_DESK_LOG_LEVEL (warn).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -145,10 +145,16 @@ async function main() {
     const firstRun = !existsSync(centralData) || readdirSync(centralData).length === 0;
     mkdirSync(centralData, { recursive: true });
     if (firstRun) say('First start: seeding the central API with demo data ...');
-    const running = await onFreePort(CENTRAL_PORT, 'central API', (port) =>
+    // The desk's cache belongs to one central URL; a port that moved would make it start over.
+    // So the embedded central comes back on the port it had last time unless told otherwise.
+    const portFile = join(centralData, 'last-port');
+    const remembered = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : NaN;
+    const preferred = process.env.FEEDBACK_DESK_CENTRAL_PORT || !Number.isInteger(remembered) || remembered <= 0 ? CENTRAL_PORT : remembered;
+    const running = await onFreePort(preferred, 'central API', (port) =>
       // 'demo' seeds only an empty database, so later starts keep what staff did.
       startCentral({ port, host: '127.0.0.1', dataDir: centralData, seed: 'demo', logLevel: process.env.FEEDBACK_DESK_LOG_LEVEL ?? 'warn' }),
     );
+    writeFileSync(portFile, `${running.port}\n`);
     stops.push(() => running.close());
     central = running;
     centralNote = `embedded, demo data in ${centralData}`;

@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 type Started = { child: ChildProcess; url: string; output: () => string };
 
-function npmStart(dataDir: string): Promise<Started> {
+function npmStart(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+  const base: Record<string, string | undefined> = { ...process.env, FEEDBACK_DESK_DATA_DIR: dataDir, FEEDBACK_DESK_PORT: '0', FEEDBACK_DESK_NO_OPEN: '1' };
+  delete base.FEEDBACK_DESK_CENTRAL_PORT;
   const child = spawn(process.execPath, [resolve('build/start.mjs'), '--browser'], {
-    env: { ...process.env, FEEDBACK_DESK_DATA_DIR: dataDir, FEEDBACK_DESK_CENTRAL_PORT: '0', FEEDBACK_DESK_PORT: '0', FEEDBACK_DESK_NO_OPEN: '1' },
+    env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -56,7 +58,9 @@ describe('npm start (browser mode)', () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('serves a working desk against the embedded demo central, stops on Ctrl+C, and keeps data for the next start', async () => {
-    const first = await npmStart(dataDir);
+    // Any free port the first time; the second start must come back on the same one by itself,
+    // or the desk would see another central server and start its cache over.
+    const first = await npmStart(dataDir, { FEEDBACK_DESK_CENTRAL_PORT: '0' });
     try {
       expect(first.output()).toContain('First start: seeding the central API with demo data');
       const page = await fetch(first.url);
