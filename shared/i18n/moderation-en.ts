@@ -132,5 +132,11 @@ export const moderationEn: CatalogShape<typeof moderationFi> = {
     keepMine: 'Keep mine',
     takeTheirs: 'Take the saved version',
   },
+  rejected: {
+    conflict: 'The central server refused your save because someone else saved the version to publish in between. Choose which one stays.',
+    other: 'The central server refused the publication change: {{reason}}',
+    retry: 'Try again',
+    discard: 'Discard the change',
+  },
   errors: { refused: 'The change was not made: {{reason}}' },
 };

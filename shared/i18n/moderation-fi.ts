@@ -129,5 +129,11 @@ export const moderationFi = {
     keepMine: 'Pidä omani',
     takeTheirs: 'Ota tallennettu versio',
   },
+  rejected: {
+    conflict: 'Keskuspalvelin hylkäsi tallennuksesi, koska joku muu tallensi julkaistavan version välillä. Valitse, kumpi jää voimaan.',
+    other: 'Keskuspalvelin hylkäsi julkaisumuutoksen: {{reason}}',
+    retry: 'Yritä uudelleen',
+    discard: 'Hylkää muutos',
+  },
   errors: { refused: 'Muutosta ei tehty: {{reason}}' },
 } as const;

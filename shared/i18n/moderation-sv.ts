@@ -132,5 +132,11 @@ export const moderationSv: CatalogShape<typeof moderationFi> = {
     keepMine: 'Behåll min',
     takeTheirs: 'Ta den sparade versionen',
   },
+  rejected: {
+    conflict: 'Centralservern avvisade det du sparade, eftersom någon annan sparade versionen för publicering under tiden. Välj vilken som gäller.',
+    other: 'Centralservern avvisade publiceringsändringen: {{reason}}',
+    retry: 'Försök igen',
+    discard: 'Kasta ändringen',
+  },
   errors: { refused: 'Ändringen gjordes inte: {{reason}}' },
 };

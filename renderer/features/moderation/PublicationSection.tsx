@@ -30,7 +30,7 @@ import {
 } from '../../../shared/workflow/publication.js';
 import { useErrorText } from '../../components/ErrorText.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useSession } from '../../state/queries.js';
+import { useRejected, useSession } from '../../state/queries.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
@@ -38,6 +38,7 @@ import { DiffView } from './DiffView.js';
 import { applyReplacements, dismissKey, redactFindings } from './editor-model.js';
 import { findingTone, MarkedTextArea, type SpellMark } from './MarkedTextArea.js';
 import { PublishDialog, useRefusalText } from './PublishDialog.js';
+import { RejectedPublicationChanges } from './RejectedPublicationChanges.js';
 import { useDebounced, useModerationScan, usePublicationMutation, useSpellcheck, type EditorTexts } from './use-moderation.js';
 
 const ALL_REASONS: PublicationReason[] = [
@@ -50,6 +51,7 @@ const ALL_REASONS: PublicationReason[] = [
   'names_person_negatively',
   'duplicate',
 ];
+const PUBLICATION_MUTATIONS = ['editPublication', 'decidePublication', 'publish'];
 // Below this the engine's findings are "maybe" hints: shown in the editor, not counted by the checklist.
 const HINT_SCORE = 0.4;
 
@@ -158,6 +160,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const dirty = !same(draft, loaded);
+  const rejected = useRejected();
 
   // Someone (this desk after a save, or a pull) changed the saved version: follow it unless the moderator is mid-edit.
   useEffect(() => {
@@ -366,6 +369,14 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
   return (
     <SectionFrame badge={dirty ? <Chip size="small" color="warning" label={t('moderation.unsaved')} data-testid="publication-dirty" /> : undefined}>
       <StateLine item={item} />
+      <RejectedPublicationChanges
+        rejected={(rejected.data ?? []).filter((r) => r.itemId === item.id && PUBLICATION_MUTATIONS.includes(r.name))}
+        onKeepMine={(mine) => {
+          const texts = { title: mine.title ?? '', text: mine.text ?? '', answer: mine.answer ?? saved.answer };
+          setDraft(texts);
+          save(texts, version);
+        }}
+      />
       {automatic.length > 0 ? (
         <Alert severity="info" sx={{ mb: 1.5 }} data-testid="publication-automatic">
           {t('moderation.checklist.automatic', { reasons: automatic.map((r) => t(`moderation.reasons.${r}`)).join(', ') })}
