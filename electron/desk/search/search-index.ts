@@ -49,6 +49,20 @@ export const SEARCH_SCHEMA_SQL = `
   INSERT OR IGNORE INTO search_queue (item_id) SELECT id FROM items;
 `;
 
+/**
+ * Schema step 5: the texts move out of search_docs into search_text, so that checking a filter
+ * (status, department...) on a thousand matches reads slim rows instead of every match's text
+ * (that read was most of a filtered search's time over 200,000 items).
+ */
+export const SEARCH_TEXT_SPLIT_SQL = `
+  CREATE TABLE search_text (docid INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, answer TEXT NOT NULL, comments TEXT NOT NULL);
+  INSERT INTO search_text (docid, title, body, answer, comments) SELECT docid, title, body, answer, comments FROM search_docs;
+  ALTER TABLE search_docs DROP COLUMN title;
+  ALTER TABLE search_docs DROP COLUMN body;
+  ALTER TABLE search_docs DROP COLUMN answer;
+  ALTER TABLE search_docs DROP COLUMN comments;
+`;
+
 export type HitField = 'text' | 'answer' | 'comment';
 
 export interface SearchHitCore {
@@ -110,11 +124,13 @@ export class SearchIndex {
       docidOf: db.prepare('SELECT docid FROM search_docs WHERE item_id = ?').pluck(),
       docidTaken: db.prepare('SELECT 1 FROM search_docs WHERE docid = ?').pluck(),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE docid = ?'),
+      deleteText: db.prepare('DELETE FROM search_text WHERE docid = ?'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       insertDoc: db.prepare(
-        `INSERT INTO search_docs (docid, item_id, received_ms, answered_ms, status, department, kind, channel, language, service, title, body, answer, comments)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO search_docs (docid, item_id, received_ms, answered_ms, status, department, kind, channel, language, service)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertText: db.prepare('INSERT INTO search_text (docid, title, body, answer, comments) VALUES (?, ?, ?, ?, ?)'),
       insertFts: db.prepare('INSERT INTO search_fts (rowid, title, body, answer, comments) VALUES (?, ?, ?, ?, ?)'),
       itemCount: db.prepare('SELECT count(*) FROM items').pluck(),
     };
@@ -134,7 +150,7 @@ export class SearchIndex {
       // Signing out empties the cache: drop the whole index at once instead of row by row.
       if ((this.s.itemCount.get() as number) === 0) {
         const n = this.pendingCount();
-        this.db.exec("DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_queue;");
+        this.db.exec('DELETE FROM search_docs; DELETE FROM search_text; DELETE FROM search_fts; DELETE FROM search_queue;');
         return n;
       }
       const rows = this.s.queue.all(max) as Array<{ id: string; json: string | null }>;
@@ -160,6 +176,7 @@ export class SearchIndex {
     if (docid === undefined) return;
     this.s.deleteFts.run(docid);
     this.s.deleteDoc.run(docid);
+    this.s.deleteText.run(docid);
   }
 
   private insert(item: ItemJson): void {
@@ -182,11 +199,8 @@ export class SearchIndex {
       item.channel,
       item.language,
       item.serviceCode?.toLowerCase() ?? null,
-      displayTitle,
-      item.original.description,
-      answer,
-      comments,
     );
+    this.s.insertText.run(docid, displayTitle, item.original.description, answer, comments);
     this.s.insertFts.run(
       docid,
       stemText(`${item.original.title ?? ''} ${item.serviceRequestId ?? ''}`),
@@ -204,25 +218,27 @@ export class SearchIndex {
     if (q.stems.length === 0 && !hasFilters(q)) return empty;
 
     const { where, params } = filterSql(q);
-    let rows: DocRow[];
-    let total: number;
+    // One pass collects the matching docids, newest first, up to the count cap: FTS5 merges a
+    // prefix's doclists once, and the page and the count both come from that one list.
+    const cap = Math.max(TOTAL_CAP + 1, page.offset + page.limit);
+    let docids: number[];
     if (q.stems.length > 0) {
       const match = q.stems.map((s) => `"${s}"*`).join(' AND ');
-      const from = `FROM search_fts f JOIN search_docs d ON d.docid = f.rowid WHERE search_fts MATCH ?${where ? ` AND ${where}` : ''}`;
-      rows = this.db
-        .prepare(`SELECT d.docid, d.item_id, d.title, d.body, d.answer, d.comments ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
-        .all(match, ...params, page.limit, page.offset) as DocRow[];
-      // Without filters the count needs no join: the FTS index alone answers it.
-      total = where
-        ? (this.db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP + 1})`).pluck().get(match, ...params) as number)
-        : (this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ${TOTAL_CAP + 1})`).pluck().get(match) as number);
+      const sql = where
+        ? `SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid WHERE search_fts MATCH ? AND ${where} ORDER BY f.rowid DESC LIMIT ${cap}`
+        : `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${cap}`;
+      docids = this.db.prepare(sql).pluck().all(match, ...params) as number[];
     } else {
-      const from = `FROM search_docs d WHERE ${where}`;
-      rows = this.db
-        .prepare(`SELECT d.docid, d.item_id, d.title, d.body, d.answer, d.comments ${from} ORDER BY d.docid DESC LIMIT ? OFFSET ?`)
-        .all(...params, page.limit, page.offset) as DocRow[];
-      total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP + 1})`).pluck().get(...params) as number;
+      docids = this.db.prepare(`SELECT d.docid FROM search_docs d WHERE ${where} ORDER BY d.docid DESC LIMIT ${cap}`).pluck().all(...params) as number[];
     }
+    const total = docids.length;
+    const pageIds = docids.slice(page.offset, page.offset + page.limit);
+    const byId = new Map<number, DocRow>();
+    if (pageIds.length > 0) {
+      const rowsSql = `SELECT d.docid, d.item_id, t.title, t.body, t.answer, t.comments FROM search_docs d JOIN search_text t ON t.docid = d.docid WHERE d.docid IN (${pageIds.map(() => '?').join(', ')})`;
+      for (const r of this.db.prepare(rowsSql).all(...pageIds) as DocRow[]) byId.set(r.docid, r);
+    }
+    const rows = pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     const inboxRows = this.inboxRows(rows.map((r) => r.item_id));
     const hits = rows.map((r) => ({ ...toHit(r, q.stems), row: inboxRows.get(r.item_id) ?? null }));
     return {

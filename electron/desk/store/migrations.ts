@@ -1,5 +1,5 @@
 import type { CacheDb } from './cache-db.js';
-import { SEARCH_SCHEMA_SQL } from '../search/search-index.js';
+import { SEARCH_SCHEMA_SQL, SEARCH_TEXT_SPLIT_SQL } from '../search/search-index.js';
 
 /**
  * Numbered, append-only schema steps. A released step is never edited: a change is a new step.
@@ -89,5 +89,10 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
     // The dashboard joins every item to its answer time; without this it reads each search_docs
     // row (which holds the item's text) and took seconds over 200,000 items.
     up: (db) => db.exec('CREATE INDEX search_docs_answered ON search_docs (item_id, answered_ms)'),
+  },
+  {
+    version: 5,
+    name: 'search texts apart from the filter columns',
+    up: (db) => db.exec(SEARCH_TEXT_SPLIT_SQL),
   },
 ];
