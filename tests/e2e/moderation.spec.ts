@@ -192,3 +192,35 @@ test('a save that crosses another moderator\'s edit offers keep mine or take the
   expect(central2.publication.edits?.map((e) => e.byName)).toEqual(['Aapo Ylläpitäjä', 'Mirja Moderaattori']);
   expect(central2.original.description).toMatch(/joutuvat väistämään/);
 });
+
+test.describe('on a desk without Voikko', () => {
+  let bare: RunningProcess;
+  test.beforeAll(async () => {
+    const saved = process.env.FEEDBACK_DESK_VOIKKO_LIBRARY;
+    process.env.FEEDBACK_DESK_VOIKKO_LIBRARY = '/nonexistent/libvoikko.so.1';
+    try {
+      bare = await startWebHostProcess({ centralUrl: central.url });
+    } finally {
+      if (saved === undefined) delete process.env.FEEDBACK_DESK_VOIKKO_LIBRARY;
+      else process.env.FEEDBACK_DESK_VOIKKO_LIBRARY = saved;
+    }
+  });
+  test.afterAll(async () => {
+    await bare?.stop();
+  });
+
+  test('the editor says Finnish spelling is unavailable and why', async ({ page }) => {
+    test.setTimeout(120_000);
+    // a laptop-sized window: the editor stacks original and publishable version in the narrow item pane
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await page.goto(bare.url);
+    await page.getByLabel('Käyttäjätunnus').fill('moderaattori');
+    await page.getByLabel('Salasana').fill('demo');
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await open(page, noPermission.title);
+    const alert = page.getByTestId('spelling-unavailable');
+    await expect(alert).toContainText('Suomen oikoluku ei ole käytettävissä:', { timeout: 20_000 });
+    await expect(alert).toContainText('libvoikko');
+    await page.getByTestId('section-publication').screenshot({ path: `${screenshots}/publication-fi-no-voikko.png` });
+  });
+});

@@ -51,6 +51,8 @@ const ALL_REASONS: PublicationReason[] = [
   'names_person_negatively',
   'duplicate',
 ];
+// The item pane's width, not the window's, decides whether original and editor fit side by side.
+const WIDE = '@container publication (min-width: 700px)';
 const PUBLICATION_MUTATIONS = ['editPublication', 'decidePublication', 'publish'];
 // Below this the engine's findings are "maybe" hints: shown in the editor, not counted by the checklist.
 const HINT_SCORE = 0.4;
@@ -80,7 +82,7 @@ function SectionFrame({ children, badge }: { children: ReactNode; badge?: ReactN
       variant="outlined"
       aria-labelledby="publication-title"
       data-testid="section-publication"
-      sx={(theme) => ({ p: 2, bgcolor: theme.palette.public.background, borderColor: theme.palette.public.border, borderWidth: 2 })}
+      sx={(theme) => ({ p: 2, bgcolor: theme.palette.public.background, borderColor: theme.palette.public.border, borderWidth: 2, containerType: 'inline-size', containerName: 'publication' })}
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5 }}>
         <Box sx={{ display: 'flex', color: 'text.secondary' }} aria-hidden>
@@ -388,7 +390,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
         </Alert>
       ) : null}
 
-      <Tabs value={tab} onChange={(_, v) => setTab(v)} sx={{ minHeight: 36, mb: 1.5, '& .MuiTab-root': { minHeight: 36, py: 0.5 } }}>
+      <Tabs value={tab} onChange={(_, v) => setTab(v)} variant="scrollable" scrollButtons="auto" sx={{ minHeight: 36, mb: 1.5, '& .MuiTab-root': { minHeight: 36, py: 0.5 } }}>
         <Tab value="edit" label={t('moderation.tabs.edit')} data-testid="publication-tab-edit" />
         <Tab value="diff" label={t('moderation.tabs.diff')} data-testid="publication-tab-diff" />
         <Tab value="edits" label={t('moderation.tabs.edits', { count: item.publication.edits?.length ?? 0 })} data-testid="publication-tab-edits" />
@@ -396,7 +398,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
 
       {tab === 'edit' ? (
         <>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2, alignItems: 'start' }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: '1fr', [WIDE]: { gridTemplateColumns: '1fr 1fr' }, gap: 2, alignItems: 'start' }}>
             {original}
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="overline" component="h4" sx={{ lineHeight: 1.5 }}>
@@ -551,7 +553,7 @@ function PublicationEditor({ item }: { item: FeedbackItem }) {
         </Box>
       )}
 
-      <Box sx={{ mt: 2, pt: 1.5, borderTop: 1, borderColor: 'divider', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '3fr 2fr' }, gap: 2 }}>
+      <Box sx={{ mt: 2, pt: 1.5, borderTop: 1, borderColor: 'divider', display: 'grid', gridTemplateColumns: '1fr', [WIDE]: { gridTemplateColumns: '3fr 2fr' }, gap: 2 }}>
         <Box>
           <Typography variant="subtitle2" component="h4" sx={{ mb: 0.75 }}>
             {t('moderation.checklist.title')}
