@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type RunningCentral } from '../../central/server.js';
+import { eventually, StaffClient } from '../../tests/support/staff-client.js';
 import { redact } from '../../shared/moderation/index.js';
 import { createDesk, type Desk } from './desk.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
@@ -119,6 +120,51 @@ describe('moderation methods of the desk core', () => {
     expect(en.issues.map((i) => i.word)).toEqual(['brokn']);
     expect(en.issues[0].suggestions).toContain('broken');
   }, 30_000);
+});
+
+describe('a publication edit the central server refuses later', () => {
+  it('comes back as a rejected conflict carrying mine and theirs, which the editor offers to keep or drop', async () => {
+    let offline = false;
+    const fetchImpl: typeof fetch = (input, init) => (offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
+    const d = await createDesk({ dataDir: tmp(), centralUrl: central.url, fetch: fetchImpl, log: () => {}, sync: { retry: { baseMs: 50, maxMs: 200 } } });
+    try {
+      await d.signIn({ username: 'moderaattori', password: 'demo' });
+      const other = new StaffClient(central.url);
+      await other.login('admin');
+      const args = walkIn('Pyörätiellä on syvä kuoppa sillan kohdalla, ja pyöräilijät joutuvat väistämään.');
+      await other.push('createWalkIn', args);
+      await d.syncNow({});
+      expect(await d.getItem({ id: args.itemId })).toBeTruthy();
+
+      offline = true;
+      const { item } = await d.mutate({ name: 'editPublication', args: { itemId: args.itemId, title: null, text: 'Minun versioni.', baseVersion: 0 } });
+      expect(item.publication.version).toBe(1);
+      await other.push('editPublication', { itemId: args.itemId, title: null, text: 'Toisen versio.', baseVersion: 0 });
+      offline = false;
+      await d.syncNow({});
+
+      const rejected = await eventually('the conflict comes back', async () => (await d.listRejected({})).find((r) => r.itemId === args.itemId));
+      expect(rejected).toMatchObject({ name: 'editPublication', code: 'conflict' });
+      expect(rejected.details).toMatchObject({ mine: { text: 'Minun versioni.' }, theirs: { text: 'Toisen versio.' } });
+      const pulled = await eventually('theirs is in the cache', async () => {
+        const it = await d.getItem({ id: args.itemId });
+        return it?.publication.text === 'Toisen versio.' ? it : undefined;
+      });
+      // keep mine = save again on top of their version, then drop the rejected one
+      await d.mutate({ name: 'editPublication', args: { itemId: args.itemId, title: null, text: 'Minun versioni.', baseVersion: pulled.publication.version ?? 0 } });
+      await d.resolveRejected({ mutationId: rejected.mutationId, action: 'discard' });
+      await d.syncNow({});
+      const final = await eventually('mine is version 2 on the central server', async () => {
+        const { items } = await other.pullAll();
+        const it = items.find((i) => i.id === args.itemId);
+        return it?.publication.version === 2 ? it : undefined;
+      });
+      expect(final.publication.text).toBe('Minun versioni.');
+      expect(await d.listRejected({})).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
 });
 
 describe('desk moderation without its resources', () => {
