@@ -194,7 +194,8 @@ export const PublicationChecklistSchema = z.object({
   advice: z.array(z.object({ code: z.enum(['concise', 'topical', 'useful_question']), met: z.boolean(), message: z.string() })),
 });
 
-const ModerationTexts = z.object({ title: z.string().max(200).nullable(), text: z.string().max(5000), answer: z.string().max(20_000).nullable() });
+// Generous limits: the editor scans whatever the citizen sent; saving enforces the publication limits (editPublication).
+const ModerationTexts = z.object({ title: z.string().max(2000).nullable(), text: z.string().max(100_000), answer: z.string().max(100_000).nullable() });
 
 export const ModerationScan = z.object({
   /** The language the placeholders and spelling use (the item's). */
@@ -276,7 +277,7 @@ export const deskMethods = {
    */
   moderationScan: method(z.object({ itemId: ItemId, texts: ModerationTexts.optional() }), ModerationScan),
   /** Misspelled words with suggestions (fi: Voikko, sv/en: nspell); `available` says why a language is not checked. */
-  spellcheck: method(z.object({ text: z.string().max(20_000), language: Language }), SpellcheckResult),
+  spellcheck: method(z.object({ text: z.string().max(100_000), language: Language }), SpellcheckResult),
 } as const;
 
 export type DeskMethodName = keyof typeof deskMethods;
