@@ -4,6 +4,7 @@
  *   electron/main.ts    -> dist/electron/main.cjs    (Node in Electron; native modules stay external)
  *   electron/preload.ts -> dist/electron/preload.cjs (sandboxed: it may require only 'electron',
  *                                                     so shared/api and zod are bundled in)
+ *   electron/desk/sync/pull-worker.ts -> dist/electron/pull-worker.cjs (worker thread of the desk core)
  */
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,16 @@ export async function buildElectron({ quiet = false, out = outDir } = {}) {
       // ESM sources may use import.meta.url; in the CJS bundle it becomes this file's URL.
       banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'import.meta.url': '__import_meta_url' },
+    }),
+    // The desk's pull worker (parses and validates pull pages off the main thread); pull-parser.ts
+    // looks for it next to main.cjs.
+    build({
+      ...common,
+      entryPoints: [join(root, 'electron', 'desk', 'sync', 'pull-worker.ts')],
+      outfile: join(out, 'pull-worker.cjs'),
+      platform: 'node',
+      format: 'cjs',
+      target: ELECTRON_NODE,
     }),
     build({
       ...common,

@@ -128,13 +128,14 @@ class DeskCore implements Desk {
   private readonly moderation = createDeskModeration({ log: (msg, extra) => this.log(msg, extra) });
   private readonly suggester = createTriageSuggester(() => this.moderation.engine());
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private syncPhase: SyncStatus['phase'] = 'idle';
 
   constructor(
     private readonly store: CacheStore,
     private readonly opts: DeskOptions,
     private readonly log: Log,
   ) {
-    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch });
+    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch, log });
     this.now = opts.now ?? (() => new Date());
     this.clientId = store.clientId();
     this.searchIndex = new SearchIndex(store.db);
@@ -150,7 +151,9 @@ class DeskCore implements Desk {
     if (this.closed || this.indexTimer) return;
     this.indexTimer = setTimeout(() => {
       this.indexTimer = null;
-      if (this.closed) return;
+      // While an initial sync fills the cache, the index waits and is then built in one go
+      // (started by the phase change in emit): interleaved, it took as long as the fill itself.
+      if (this.closed || this.syncPhase === 'initial') return;
       let done = 0;
       try {
         done = this.searchIndex.catchUp(INDEX_BATCH);
@@ -192,6 +195,11 @@ class DeskCore implements Desk {
   }
 
   private emit(event: DeskEvent): void {
+    if (event.type === 'sync') {
+      const wasInitial = this.syncPhase === 'initial';
+      this.syncPhase = event.status.phase;
+      if (wasInitial && event.status.phase !== 'initial') this.scheduleIndexing();
+    }
     if (event.type === 'items-changed') this.scheduleIndexing();
     for (const l of this.listeners) {
       try {
@@ -469,6 +477,7 @@ class DeskCore implements Desk {
     this.moderation.close();
     if (this.indexTimer) clearTimeout(this.indexTimer);
     await this.stopSync();
+    this.client.close();
     this.listeners.clear();
     this.store.close();
   }

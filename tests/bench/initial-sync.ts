@@ -8,8 +8,8 @@
  * (ChaCha20-Poly1305) and the same pragmas (journal_mode=DELETE, synchronous=FULL). The plain
  * (unencrypted) better-sqlite3 baseline is reported alongside.
  * The desk side: createDesk + signIn + syncNow, the whole pull through the real CentralClient
- * (every page parsed and validated), with pages served from memory (pre-serialized) so this
- * measures the desk, not the server.
+ * (every page parsed and validated), with pages served from memory (items pre-serialized, cut
+ * at the page size the desk asks for) so this measures the desk, not the server.
  * Run: npx tsx tests/bench/initial-sync.ts [count]
  */
 import Database from 'better-sqlite3';
@@ -23,31 +23,31 @@ import { makeItem } from '../../electron/desk/testing/make-items.js';
 import { note, report, round } from './report.js';
 
 const count = Number(process.argv[2] ?? 100_000);
-const pageSize = 500;
 const items = Array.from({ length: count }, (_, i) => makeItem(i));
-const pages: string[] = [];
-for (let p = 0; p * pageSize < count; p++) {
-  const slice = items.slice(p * pageSize, (p + 1) * pageSize);
-  const body: PullResponse = {
-    cookie: Math.min(count, (p + 1) * pageSize),
-    hasMore: (p + 1) * pageSize < count,
-    total: p === 0 ? count : null,
+// Pages are cut from pre-serialized items at the size the desk asks for (its `limit`).
+const itemJson = items.map((it) => JSON.stringify(it));
+function pageBody(cookie: number, limit: number): string {
+  const end = Math.min(count, cookie + limit);
+  const head: Omit<PullResponse, 'items'> = {
+    cookie: end,
+    hasMore: end < count,
+    total: cookie === 0 ? count : null,
     lastMutationId: 0,
-    items: slice,
     revoked: [],
     results: [],
-    reference: p === 0 ? { departments: [], services: [], staff: [] } : null,
+    reference: cookie === 0 ? { departments: [], services: [], staff: [] } : null,
   };
-  pages.push(JSON.stringify(body));
+  return `${JSON.stringify(head).slice(0, -1)},"items":[${itemJson.slice(cookie, end).join(',')}]}`;
 }
+let requests = 0;
 const staff = { id: 'staff-1', username: 'u', displayName: 'U', role: 'clerk', departmentId: null };
 const fakeFetch: typeof fetch = async (input) => {
   const url = new URL(String(input));
   if (url.pathname.endsWith('/login')) return Response.json({ token: 't'.repeat(32), expiresAt: '2099-01-01T00:00:00.000Z', staff });
   if (url.pathname.endsWith('/pull')) {
-    const cookie = Number(url.searchParams.get('cookie'));
-    const page = pages[Math.floor(cookie / pageSize)] ?? JSON.stringify({ cookie, hasMore: false, total: 0, lastMutationId: 0, items: [], revoked: [], results: [], reference: null });
-    return new Response(page, { headers: { 'content-type': 'application/json' } });
+    requests++;
+    const body = pageBody(Number(url.searchParams.get('cookie')), Number(url.searchParams.get('limit')));
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
   }
   return new Response('{}', { status: 404 });
 };
@@ -100,6 +100,7 @@ try {
     baseline: 'one transaction of INSERT (id, JSON.stringify(item)) into id TEXT PRIMARY KEY, json TEXT; same cipher (chacha20), journal_mode=DELETE, synchronous=FULL; items already in memory',
     raw_plain_ms: Math.round(rawPlainMs),
     ratio_vs_plain: round(rawPlainMs / syncMs),
+    pull_requests: requests,
     n: count,
   });
 } finally {

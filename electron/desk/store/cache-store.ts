@@ -10,7 +10,8 @@ import { CACHE_FILE, openCacheDb, type CacheDb } from './cache-db.js';
 import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
 import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
 import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from './inbox-rows.js';
-import { ITEM_COLUMNS, itemColumnValues, itemIndexRow } from './item-columns.js';
+import { ITEM_COLUMNS, prepareItem, preparedIndexRow, type PreparedItem } from './item-columns.js';
+import type { PreparedPullPage } from '../sync/pull-page.js';
 import type { CacheKeyProvider } from './key-provider.js';
 
 export type Log = (msg: string, extra?: object) => void;
@@ -189,7 +190,7 @@ export class CacheStore {
    * refused: the page's results become rejections) and leave the outbox; an item with changes
    * still pending keeps the server's copy as confirmed_json and shows it with them re-applied.
    */
-  applyPullPages(pages: readonly PullResponse[], syncedAt: string, opts: { filling?: boolean } = {}): PageEffect {
+  applyPullPages(pages: ReadonlyArray<PullResponse | PreparedPullPage>, syncedAt: string, opts: { filling?: boolean } = {}): PageEffect {
     const touched = new Map<string, IndexRow>();
     this.filling = opts.filling ?? false;
     const apply = this.db.transaction((): PageEffect => {
@@ -221,12 +222,15 @@ export class CacheStore {
         const finalPage = !page.hasMore;
         if (finalPage && processed.length > 0) this.stmts.outboxDeleteUpTo.run(done);
         const pendingItems = new Set(this.stmts.outboxItemsAfter.all(done) as string[]);
+        // Pages from the sync client arrive prepared (validated, columns and JSON made in the
+        // pull worker); others (tests, tools) are prepared here the same way.
+        const items = 'prepared' in page ? page.items : page.items.map(prepareItem);
 
         // 2. The server's copies: stored as they are, or as the base of a rebase on what is
         //    still pending (the processed entries are in the server's copy already).
-        for (const item of page.items) {
-          if (pendingItems.has(item.id)) this.writeRebased(item.id, item, done, clientId, touched);
-          else this.writeItem(item, null, false, touched);
+        for (const item of items) {
+          if (pendingItems.has(item.id)) this.writeRebased(item.id, JSON.parse(item.json) as FeedbackItem, done, clientId, touched);
+          else this.writePrepared(item, null, false, touched);
           changed.add(item.id);
           revoked.delete(item.id);
         }
@@ -234,7 +238,7 @@ export class CacheStore {
         // 3. At the end of a pull, items whose pending changes were all processed but whose new
         //    copy was in none of the pages: the server's copy plus whatever is still pending.
         if (finalPage) {
-          const inPage = new Set(page.items.map((i) => i.id));
+          const inPage = new Set(items.map((i) => i.id));
           for (const itemId of new Set(processed.map((r) => r.item_id))) {
             if (inPage.has(itemId)) continue;
             const base = this.serverCopy(itemId);
@@ -287,7 +291,11 @@ export class CacheStore {
 
   /** Store an item's view; `confirmed` is the server's copy while local changes are pending. */
   private writeItem(view: FeedbackItem, confirmed: FeedbackItem | null, pending: boolean, touched: Map<string, IndexRow>): void {
-    const values = itemColumnValues(view);
+    this.writePrepared(prepareItem(view), confirmed ? JSON.stringify(confirmed) : null, pending, touched);
+  }
+
+  private writePrepared(view: PreparedItem, confirmedJson: string | null, pending: boolean, touched: Map<string, IndexRow>): void {
+    const values = view.values;
     const flag = pending ? 1 : 0;
     if (this.filling) {
       // Filling an empty cache: almost every row is new, so try the insert first.
@@ -298,11 +306,10 @@ export class CacheStore {
         this.stmts.updateItem.run([...values.slice(1), flag, view.id]);
       }
     } else if (this.stmts.updateItem.run([...values.slice(1), flag, view.id]).changes === 0) {
-      values.push(flag);
-      this.stmts.insertItem.run(values);
+      this.stmts.insertItem.run([...values, flag]);
     }
-    this.stmts.upsertDoc.run(view.id, JSON.stringify(view), confirmed ? JSON.stringify(confirmed) : null);
-    if (this.index) touched.set(view.id, itemIndexRow(view, pending));
+    this.stmts.upsertDoc.run(view.id, view.json, confirmedJson);
+    if (this.index) touched.set(view.id, preparedIndexRow(values, pending));
   }
 
   /**

@@ -1,8 +1,12 @@
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { IndexRow } from './inbox-index.js';
 
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** Instants are stored as toISOString() text so that SQL string order is time order. */
 export function utc(instant: string): string {
+  // Already toISOString() form (what the central sends): skip the Date round trip (2 per item).
+  if (CANONICAL_UTC.test(instant)) return instant;
   return new Date(instant).toISOString();
 }
 
@@ -58,6 +62,39 @@ export const ITEM_COLUMNS = [
   'title',
   'version',
 ] as const;
+
+/** One item as the cache writes it: ITEM_COLUMNS values (id first) and the item's JSON text. */
+export interface PreparedItem {
+  id: string;
+  values: unknown[];
+  json: string;
+}
+
+export function prepareItem(item: FeedbackItem): PreparedItem {
+  return { id: item.id, values: itemColumnValues(item), json: JSON.stringify(item) };
+}
+
+/** The InboxIndex entry of a prepared item (its ITEM_COLUMNS values), same as itemIndexRow. */
+export function preparedIndexRow(values: readonly unknown[], pending: boolean): IndexRow {
+  return {
+    id: values[0] as string,
+    serviceRequestId: values[1] as string,
+    kind: values[2] as string,
+    channel: values[3] as string,
+    language: values[4] as string,
+    status: values[5] as string,
+    departmentId: values[6] as string | null,
+    serviceCode: values[7] as string | null,
+    assigneeId: values[8] as string | null,
+    receivedAt: values[9] as string,
+    dueAt: values[10] as string,
+    restricted: values[11] === 1,
+    hasContact: values[12] === 1,
+    permission: values[13] === 1,
+    title: values[14] as string,
+    pending,
+  };
+}
 
 /** The InboxIndex entry of an item, from the same derivations as its `items` row. */
 export function itemIndexRow(item: FeedbackItem, pending = false): IndexRow {

@@ -3,12 +3,13 @@ import {
   ApiError,
   LoginRequest,
   LoginResponse,
-  PullResponse,
   PushRequest,
   PushResponse,
   STAFF_API_PREFIX,
 } from '../../../shared/api/sync-protocol.js';
 import { readSse, type SseEvent } from './sse-reader.js';
+import { PullParser } from './pull-parser.js';
+import type { PreparedPullPage } from './pull-page.js';
 
 export type CentralErrorKind = 'unreachable' | 'unauthorized' | 'client_error' | 'server_error' | 'invalid_response';
 
@@ -30,6 +31,7 @@ export interface CentralClientOptions {
   fetch?: typeof fetch;
   /** Per request; a pull page of 500 items takes well under this on a healthy server. */
   timeoutMs?: number;
+  log?: (msg: string, extra?: object) => void;
 }
 
 /** The staff sync protocol over HTTP. Every response body is checked with the shared schemas. */
@@ -37,11 +39,18 @@ export class CentralClient {
   private readonly base: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly pullParser: PullParser;
 
   constructor(opts: CentralClientOptions) {
     this.base = opts.baseUrl.replace(/\/+$/, '') + STAFF_API_PREFIX;
     this.fetchImpl = opts.fetch ?? fetch;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.pullParser = new PullParser(opts.log);
+  }
+
+  /** Stops the pull worker. */
+  close(): void {
+    this.pullParser.close();
   }
 
   login(body: LoginRequest, signal?: AbortSignal): Promise<LoginResponse> {
@@ -53,9 +62,32 @@ export class CentralClient {
     await this.fetchImpl(`${this.base}/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(3000) });
   }
 
-  pull(token: string, q: { cookie: number; limit: number; clientId: string }, signal?: AbortSignal): Promise<PullResponse> {
+  /**
+   * One pull page, checked with PullResponse like every response, its items prepared for the
+   * cache (pull-page.ts) in the pull worker.
+   */
+  async pull(
+    token: string,
+    q: { cookie: number; limit: number; clientId: string },
+    signal?: AbortSignal,
+    /** Called once the body is read and handed to the worker (or the request failed). */
+    onReceived?: () => void,
+  ): Promise<PreparedPullPage> {
     const qs = new URLSearchParams({ cookie: String(q.cookie), limit: String(q.limit), clientId: q.clientId });
-    return this.request('GET', `/pull?${qs}`, PullResponse, { token, signal });
+    const path = `/pull?${qs}`;
+    let parsing: ReturnType<PullParser['parse']>;
+    let res: Response;
+    try {
+      let body: ArrayBuffer;
+      ({ res, body } = await this.send('GET', path, { token, signal }, (r) => r.arrayBuffer()));
+      parsing = this.pullParser.parse(body);
+    } finally {
+      onReceived?.();
+    }
+    const result = await parsing;
+    if (result.ok) return result.page;
+    if (result.notJson) throw new CentralError('invalid_response', `GET ${path}: response is not JSON`, res.status);
+    throw new CentralError('invalid_response', `GET /pull: response does not match the protocol (${result.issues})`, res.status);
   }
 
   push(token: string, body: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
@@ -83,27 +115,7 @@ export class CentralClient {
     schema: S,
     opts: { token?: string; body?: unknown; signal?: AbortSignal },
   ): Promise<z.output<S>> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchImpl(this.base + path, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal,
-      });
-      if (!res.ok) throw await httpError(res);
-      // Reading the body can fail too (connection cut mid-response): that is "unreachable".
-      text = await res.text();
-    } catch (err) {
-      if (err instanceof CentralError) throw err;
-      throw unreachable(err);
-    }
+    const { res, body: text } = await this.send(method, path, opts, (r) => r.text());
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -116,6 +128,37 @@ export class CentralClient {
       throw new CentralError('invalid_response', `${method} ${path.split('?')[0]}: response does not match the protocol (${issues.join('; ')})`, res.status);
     }
     return parsed.data;
+  }
+
+  /** Send a request and read the whole body; HTTP errors and cut connections become CentralErrors. */
+  private async send<B>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: { token?: string; body?: unknown; signal?: AbortSignal },
+    read: (res: Response) => Promise<B>,
+  ): Promise<{ res: Response; body: B }> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    let body: B;
+    try {
+      res = await this.fetchImpl(this.base + path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal,
+      });
+      if (!res.ok) throw await httpError(res);
+      // Reading the body can fail too (connection cut mid-response): that is "unreachable".
+      body = await read(res);
+    } catch (err) {
+      if (err instanceof CentralError) throw err;
+      throw unreachable(err);
+    }
+    return { res, body };
   }
 }
 

@@ -1,11 +1,18 @@
 import type { DeskEvent, SyncPhase, SyncStatus } from '../../../shared/api/desk-api.js';
-import { SCHEMA_VERSION, type PullResponse } from '../../../shared/api/sync-protocol.js';
+import { SCHEMA_VERSION } from '../../../shared/api/sync-protocol.js';
+import type { PreparedPullPage } from './pull-page.js';
 import type { CacheStore, Log } from '../store/cache-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient } from './central-client.js';
 
 /** Items per transaction while filling an empty cache. */
 const INITIAL_BATCH_ITEMS = 5000;
+/**
+ * Page size of the initial pull (the protocol allows up to 5,000). One page is one transaction:
+ * while it is written, the pull worker parses and validates the next one, so the two overlap.
+ * With 500-item pages the worker sat idle during each write and the writer waited for each parse.
+ */
+const INITIAL_PAGE_ITEMS = 5000;
 
 export interface SyncEngineOptions {
   store: CacheStore;
@@ -20,6 +27,8 @@ export interface SyncEngineOptions {
   now: () => Date;
   log: Log;
   pageSize?: number;
+  /** Page size of the initial pull; INITIAL_PAGE_ITEMS unless pageSize is given (tests of paging). */
+  initialPageSize?: number;
   /** Fallback when live events are down or a poke was lost. */
   pullIntervalMs?: number;
   retry?: { baseMs?: number; maxMs?: number };
@@ -49,9 +58,11 @@ export class SyncEngine {
   private loopDone: Promise<void> | null = null;
   private liveDone: Promise<void> | null = null;
   private readonly pageSize: number;
+  private readonly initialPageSize: number;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.pageSize = o.pageSize ?? 500;
+    this.initialPageSize = o.initialPageSize ?? o.pageSize ?? INITIAL_PAGE_ITEMS;
   }
 
   start(): void {
@@ -218,11 +229,17 @@ export class SyncEngine {
     const initial = cookie === 0;
     const filling = initial && store.itemCount() === 0;
     this.set({ phase: initial ? 'initial' : 'incremental', lastError: this.phase === 'offline' ? this.lastError : null });
-    const fetchPage = (c: number) => this.o.client.pull(token, { cookie: c, limit: this.pageSize, clientId: this.o.clientId }, this.abort.signal);
-    let next: Promise<PullResponse> | null = fetchPage(cookie);
+    const limit = initial ? this.initialPageSize : this.pageSize;
+    let nextReceived: Promise<void> = Promise.resolve();
+    const fetchPage = (c: number) => {
+      let received = () => {};
+      nextReceived = new Promise<void>((resolve) => (received = resolve));
+      return this.o.client.pull(token, { cookie: c, limit, clientId: this.o.clientId }, this.abort.signal, received);
+    };
+    let next: Promise<PreparedPullPage> | null = fetchPage(cookie);
     let total: number | null = null;
     let done = 0;
-    let batch: PullResponse[] = [];
+    let batch: PreparedPullPage[] = [];
     let batchItems = 0;
     const flush = () => {
       if (batch.length === 0) return;
@@ -233,7 +250,7 @@ export class SyncEngine {
       if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
     };
     while (next) {
-      const page: PullResponse = await next;
+      const page: PreparedPullPage = await next;
       next = null;
       if (total === null) total = page.total;
       if (page.hasMore) {
@@ -250,7 +267,12 @@ export class SyncEngine {
       batchItems += page.items.length;
       // The initial fill commits several whole pages at once (one disk sync per ~5,000 items);
       // later pulls commit every page so changes show at once. Either way a page is all or nothing.
-      if (!initial || batchItems >= INITIAL_BATCH_ITEMS || !page.hasMore) flush();
+      if (!initial || batchItems >= INITIAL_BATCH_ITEMS || !page.hasMore) {
+        // Writing blocks this thread: first let the next body reach the pull worker, so it is
+        // parsed while this batch is written (only the initial pull: there throughput counts).
+        if (initial && next) await nextReceived;
+        flush();
+      }
       const showProgress = initial || (total !== null && total > this.pageSize);
       this.set({
         online: true,

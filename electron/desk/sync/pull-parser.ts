@@ -1,0 +1,93 @@
+/**
+ * Prepares pull bodies off the main thread, in one lazily started worker (pull-worker.ts), in the
+ * order they arrive. Parsing and validating a 500-item page costs about as much as writing it, so
+ * during an initial sync the two overlap instead of adding up. If the worker cannot start or
+ * dies, pages are prepared in-thread (same code, same result), logged once.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { preparePullPage, type PrepareResult } from './pull-page.js';
+
+type Pending = { resolve: (r: PrepareResult) => void; body: ArrayBuffer };
+
+/**
+ * The worker: the bundle's pull-worker.cjs next to main.cjs, or in the sources (tests, tsx,
+ * browser mode) pull-worker.ts loaded through tsx's loader, which a worker does not inherit
+ * (nor vitest's module runner), so a small bootstrap registers it first.
+ */
+function startWorker(): Worker | null {
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith('.ts')) {
+    const file = new URL('./pull-worker.ts', import.meta.url);
+    if (!existsSync(file)) return null;
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
+    return new Worker(boot, { eval: true });
+  }
+  const file = fileURLToPath(new URL('./pull-worker.cjs', import.meta.url));
+  return existsSync(file) ? new Worker(file) : null;
+}
+
+export class PullParser {
+  private worker: Worker | null = null;
+  private failed = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly log: (msg: string, extra?: object) => void = () => {}) {}
+
+  parse(body: ArrayBuffer): Promise<PrepareResult> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(preparePullPage(new TextDecoder().decode(body)));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      // Copied, not transferred (a memcpy of ~1 MB): if the worker dies first, it is parsed here.
+      this.pending.set(id, { resolve, body });
+      worker.postMessage({ id, body });
+    });
+  }
+
+  close(): void {
+    this.failed = true;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      const worker = startWorker();
+      if (!worker) {
+        this.fail('pull worker not found');
+        return null;
+      }
+      worker.unref();
+      worker.on('message', (msg: { id: number; result: PrepareResult }) => {
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        p?.resolve(msg.result);
+      });
+      worker.on('error', (err) => this.onWorkerGone(`pull worker failed: ${err.message}`));
+      worker.on('exit', (code) => {
+        if (this.worker === worker) this.onWorkerGone(`pull worker exited (${code})`);
+      });
+      this.worker = worker;
+    } catch (err) {
+      this.fail(`pull worker could not start: ${(err as Error).message}`);
+    }
+    return this.worker;
+  }
+
+  private onWorkerGone(why: string): void {
+    this.worker = null;
+    this.fail(why);
+    const left = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of left) p.resolve(preparePullPage(new TextDecoder().decode(p.body)));
+  }
+
+  private fail(why: string): void {
+    if (!this.failed) this.log(`sync: ${why}; parsing pull pages in the main thread`);
+    this.failed = true;
+  }
+}
