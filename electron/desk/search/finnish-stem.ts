@@ -33,6 +33,8 @@ export function stemWord(raw: string): string {
   if (w.length <= MIN_STEM || /\d/.test(w)) return w;
   // -nen adjectives and nouns inflect from an -s- stem (nainen, naisen, naiset).
   if (w.endsWith('nen') && w.length > 5) w = `${w.slice(0, -3)}s`;
+  // -us/-ys/-os/-ös nouns inflect from a -ks- stem (muistutus, muistutuksen; kysymys, kysymyksiä).
+  else if (/[uyoö]s$/.test(w) && w.length > 5) w = `${w.slice(0, -1)}ks`;
   else {
     for (const e of ENDINGS) {
       if (w.endsWith(e) && w.length - e.length >= MIN_STEM) {

@@ -18,6 +18,9 @@ describe('Finnish stemming', () => {
     expect(stemWord('kadulla')).toBe(stemWord('katu'));
     expect(stemWord('rannalla')).toBe(stemWord('ranta'));
     expect(stemWord('ihmisen')).toBe(stemWord('ihminen'));
+    expect(new Set(['muistutus', 'muistutuksen', 'muistutukset', 'muistutusta'].map(stemWord)).size).toBeLessThanOrEqual(2);
+    expect(stemWord('muistutuksen').startsWith(stemWord('muistutus'))).toBe(true);
+    expect(stemWord('kysymyksiä').startsWith(stemWord('kysymys'))).toBe(true);
   });
 
   it('keeps ids and numbers whole', () => {
