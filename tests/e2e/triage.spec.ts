@@ -115,6 +115,38 @@ test.describe('triage by keyboard', () => {
     await page.screenshot({ path: 'test-results/screenshots/triage-panel.png' });
   });
 
+  test('suggestions show their reasons and evidence, and a number key accepts one', async ({ page }) => {
+    await signIn(page, webHost.url);
+    const text = 'Teen muistutuksen terveysaseman toiminnasta: minulla on diabetes eikä lääkäri ehtinyt tutkia minua.';
+    const itemId = `walkin-e2e-${Date.now()}`;
+    await deskCall(page, 'mutate', {
+      name: 'createWalkIn',
+      args: { itemId, serviceRequestId: 'e2esuggest' + String(Date.now()).slice(-10), kind: 'criticism', language: 'fi', description: text, publicationPermission: false, permissionAsked: true },
+    });
+    await page.keyboard.press('/');
+    await page.keyboard.type('muistutus terveysasema');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`[data-testid=search-hit][data-item-id="${itemId}"]`)).toBeVisible({ timeout: 30_000 });
+    await page.locator(`[data-testid=search-hit][data-item-id="${itemId}"]`).click();
+    const suggestions = page.getByTestId('suggestions');
+    await expect(suggestions.getByTestId('suggestion-redirect_to_registry')).toContainText('muistutuksen');
+    await expect(suggestions.getByTestId('suggestion-restrict')).toContainText('diabetes');
+    await suggestions.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/triage-suggestions.png' });
+    // Nothing has been applied by itself.
+    await expect(page.getByTestId('restricted-band')).toHaveCount(0);
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('restricted-band')).toContainText('Terveys- tai sosiaalipalvelujen asiakastietoja');
+    await expect(suggestions.getByTestId('suggestion-restrict')).toHaveCount(0);
+    // The registry suggestion shows the reply in the item's language before anything happens.
+    await page.keyboard.press('1');
+    await expect(page.getByTestId('redirect-reply')).toContainText('kirjaamo');
+    await page.waitForTimeout(400); // the dialog's fade-in, for the picture only
+    await page.screenshot({ path: 'test-results/screenshots/triage-redirect.png' });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('dialog-redirect')).toBeHidden();
+  });
+
   test('search finds inflected words with highlights; the dashboard draws its charts', async ({ page }) => {
     await signIn(page, webHost.url);
     await page.keyboard.press('/');
@@ -172,6 +204,7 @@ test('a walk-in recorded while the central is down reaches it exactly once after
     await expect(page.locator('#walkin-permission')).toBeFocused();
     await page.keyboard.press('ArrowRight'); // "Ei saa julkaista"
     await page.locator('#walkin-email').fill('asiakas@example.fi');
+    await page.waitForTimeout(300); // label animation, for the picture only
     await page.screenshot({ path: 'test-results/screenshots/walk-in-form.png' });
     await page.keyboard.press('Control+Enter');
     await expect(form).toBeHidden();

@@ -53,8 +53,10 @@ function useRun() {
   return { run, error, busy: mutate.isPending };
 }
 
-function Shell({ title, children, onSubmit, busy, error, submitLabel, testId }: {
+function Shell({ title, children, onSubmit, busy, error, submitLabel, testId, focusSubmit = false }: {
   title: string;
+  /** Confirmation dialogs with nothing to type start on the confirm button. */
+  focusSubmit?: boolean;
   children: ReactNode;
   onSubmit?: () => void;
   busy: boolean;
@@ -89,7 +91,7 @@ function Shell({ title, children, onSubmit, busy, error, submitLabel, testId }: 
         ) : null}
         <Button onClick={close}>{t('triage.cancel')}</Button>
         {onSubmit ? (
-          <Button variant="contained" onClick={onSubmit} disabled={busy} data-testid="triage-submit">
+          <Button variant="contained" onClick={onSubmit} disabled={busy} data-testid="triage-submit" autoFocus={focusSubmit}>
             {submitLabel ?? t('triage.confirm')}
           </Button>
         ) : null}
@@ -261,15 +263,12 @@ function DialogBody({ kind, itemIds, preset }: { kind: TriageDialogKind; itemIds
     case 'redirect': {
       const language = item.data?.language ?? 'fi';
       return (
-        <Shell title={t('triage.redirect')} busy={busy} error={error} testId="dialog-redirect" onSubmit={() => each('redirectToRegistry', {})} submitLabel={t('triage.redirect')}>
+        <Shell title={t('triage.redirect')} busy={busy} error={error} testId="dialog-redirect" onSubmit={() => each('redirectToRegistry', {})} submitLabel={t('triage.redirect')} focusSubmit>
           <Typography variant="body2">{t('triage.redirectIntro', { language: t(`language.${language}`) })}</Typography>
           <Box component="pre" lang={language} data-testid="redirect-reply" sx={{ m: 0, p: 1.5, whiteSpace: 'pre-wrap', fontFamily: 'inherit', bgcolor: 'background.default', border: 1, borderColor: 'divider' }}>
             {registryRedirectReply(language)}
           </Box>
           {item.data && !item.data.contact.email ? <Alert severity="info">{t('triage.redirectNoEmail')}</Alert> : null}
-          <Button variant="outlined" autoFocus onClick={() => each('redirectToRegistry', {})} disabled={busy} sx={{ justifySelf: 'start' }}>
-            {t('triage.confirm')}
-          </Button>
         </Shell>
       );
     }
