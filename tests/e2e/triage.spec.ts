@@ -147,6 +147,25 @@ test.describe('triage by keyboard', () => {
     await expect(page.getByTestId('dialog-redirect')).toBeHidden();
   });
 
+  test('a bulk action on a selection makes one change per selected item', async ({ page }) => {
+    await signIn(page, webHost.url);
+    await page.getByTestId('view-in_triage').click();
+    await expect(page.getByRole('option').nth(1)).toHaveAttribute('data-item-id', /.+/, { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    const ids = [await page.getByRole('option').nth(0).getAttribute('data-item-id'), await page.getByRole('option').nth(1).getAttribute('data-item-id')];
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('bulk-bar')).toContainText('2 valittu');
+    await page.screenshot({ path: 'test-results/screenshots/bulk-selection.png' });
+    await page.keyboard.press('t');
+    await expect(page.getByTestId('dialog-kind')).toContainText('2 valittu');
+    await page.keyboard.press('4'); // 4. Kehitysehdotus (suggestion)
+    await expect(page.getByTestId('notice')).toContainText('2 päivitetty, 0 epäonnistui');
+    await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
+    for (const id of ids) expect((await deskCall<{ kind: string }>(page, 'getItem', { id })).kind).toBe('suggestion');
+  });
+
   test('search finds inflected words with highlights; the dashboard draws its charts', async ({ page }) => {
     await signIn(page, webHost.url);
     await page.keyboard.press('/');
