@@ -156,7 +156,9 @@ class DeskCore implements Desk {
       if (this.closed || this.syncPhase === 'initial') return;
       let done = 0;
       try {
-        done = this.searchIndex.catchUp(INDEX_BATCH);
+        // After an initial fill: queue its items for indexing in one go (migration 6).
+        if (this.store.finishBulkFill() > 0) done = 1;
+        done += this.searchIndex.catchUp(INDEX_BATCH);
       } catch (err) {
         this.log('search: indexing failed; retried on the next change', { error: (err as Error).message });
         return;

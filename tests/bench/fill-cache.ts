@@ -50,6 +50,7 @@ export async function fillCache(dir: string, count: number, centralUrl: string, 
       },
       BENCH_NOW.toISOString(),
     );
+    store.finishBulkFill();
     if (opts.search) {
       t = performance.now();
       new SearchIndex(store.db).catchUpAll(5000);

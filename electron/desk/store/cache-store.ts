@@ -32,6 +32,8 @@ export class CorruptRowError extends Error {
 }
 
 const EMPTY_REFERENCE: Reference = { departments: [], services: [], staff: [] };
+/** meta key that pauses the search-queue triggers during a fill (migration 6). */
+const SEARCH_QUEUE_BULK = 'searchQueueBulk';
 
 /** What applying one pull page changed, for change events. */
 export interface PageEffect {
@@ -197,6 +199,8 @@ export class CacheStore {
       const changed = new Set<string>();
       const revoked = new Set<string>();
       const clientId = this.clientId();
+      // Filling: items are queued for search all at once afterwards (finishBulkFill, migration 6).
+      if (this.filling) this.stmts.metaSet.run(SEARCH_QUEUE_BULK, 'true');
       for (const page of pages) {
         // 1. Refusals of processed mutations become rejections, with the args from the outbox.
         //    Processed entries (id <= lastMutationId) leave the outbox only on the pull's last
@@ -287,6 +291,20 @@ export class CacheStore {
       for (const id of effect.revokedIds) this.index.remove(id);
     }
     return effect;
+  }
+
+  /**
+   * After filling an empty cache: queue every item for search indexing in one statement and let
+   * the per-row triggers work again. A no-op unless a fill left the marker (also after a crash
+   * mid-fill: then the next call queues what the fill had written).
+   */
+  finishBulkFill(): number {
+    if (this.stmts.metaGet.get(SEARCH_QUEUE_BULK) === undefined) return 0;
+    return this.db.transaction(() => {
+      const queued = this.db.prepare('INSERT OR IGNORE INTO search_queue (item_id) SELECT id FROM items').run().changes;
+      this.stmts.metaDelete.run(SEARCH_QUEUE_BULK);
+      return queued;
+    })();
   }
 
   /** Store an item's view; `confirmed` is the server's copy while local changes are pending. */

@@ -280,6 +280,8 @@ export class SyncEngine {
       });
     }
     flush();
+    // The fill is complete: queue its items for search indexing (paused per row while filling).
+    if (filling) store.finishBulkFill();
     this.set({ phase: 'idle', online: true, progress: null, lastError: null });
   }
 

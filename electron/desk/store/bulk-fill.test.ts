@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../../shared/api/sync-protocol.js';
+import { SearchIndex } from '../search/search-index.js';
+import { makeItem } from '../testing/make-items.js';
+import { CacheStore } from './cache-store.js';
+import { fileKeyProvider } from './key-provider.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-bulk-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const page = (cookie: number, from: number, n: number): PullResponse => ({
+  cookie,
+  hasMore: true,
+  total: null,
+  lastMutationId: 0,
+  items: Array.from({ length: n }, (_, k) => makeItem(from + k)),
+  revoked: [],
+  results: [],
+  reference: null,
+});
+const queued = (store: CacheStore) => store.db.prepare('SELECT count(*) FROM search_queue').pluck().get() as number;
+
+describe('filling an empty cache (search queue paused, migration 6)', () => {
+  it('queues nothing per row while filling, then every item at once; later writes queue again', async () => {
+    const store = await CacheStore.open(dir, fileKeyProvider(dir));
+    store.applyPullPages([page(10, 0, 10), page(20, 10, 10)], 'now', { filling: true });
+    expect(queued(store)).toBe(0);
+    expect(store.finishBulkFill()).toBe(20);
+    expect(queued(store)).toBe(20);
+    expect(store.finishBulkFill()).toBe(0);
+
+    const search = new SearchIndex(store.db);
+    search.catchUpAll();
+    expect(search.search('katuvalo').total).toBe(20);
+    // An incremental pull after the fill is queued by the triggers as before.
+    store.applyPullPage({ ...page(30, 5, 1), items: [makeItem(5, undefined, { original: { title: 'Uusi otsikko', description: 'Leikkipuiston keinu on rikki' } })] }, 'later');
+    expect(queued(store)).toBe(1);
+    expect(search.search('keinu').hits.map((h) => h.id)).toEqual([makeItem(5).id]);
+    store.close();
+  });
+
+  it('a fill that ends before finishBulkFill (app closed or crashed) is queued at the next start', async () => {
+    const store = await CacheStore.open(dir, fileKeyProvider(dir));
+    store.applyPullPages([page(10, 0, 10)], 'now', { filling: true });
+    store.applyPullPages([page(20, 10, 5)], 'now', { filling: true });
+    store.close();
+
+    const reopened = await CacheStore.open(dir, fileKeyProvider(dir));
+    expect(queued(reopened)).toBe(0);
+    expect(reopened.finishBulkFill()).toBe(15);
+    expect(queued(reopened)).toBe(15);
+    reopened.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../../shared/api/sync-protocol.js';
+import { prepareItem } from '../store/item-columns.js';
+import { makeItem } from '../testing/make-items.js';
+import { PullParser } from './pull-parser.js';
+import { preparePullPage } from './pull-page.js';
+
+const body = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v)).buffer as ArrayBuffer;
+const page: PullResponse = { cookie: 3, hasMore: false, total: 2, lastMutationId: 0, items: [makeItem(1), makeItem(2)], revoked: [], results: [], reference: null };
+
+describe('pull pages parsed in the worker', () => {
+  it('gives the same validated, prepared page as parsing in-thread', async () => {
+    const logs: string[] = [];
+    const parser = new PullParser((m) => logs.push(m));
+    try {
+      const r = await parser.parse(body(page));
+      expect(r).toEqual(preparePullPage(JSON.stringify(page)));
+      expect(r.ok && r.page.items).toEqual(page.items.map(prepareItem));
+      expect(logs).toEqual([]);
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('refuses what is not JSON or not the protocol, with the schema issues', async () => {
+    const parser = new PullParser();
+    try {
+      expect(await parser.parse(body('<html>proxy error</html>'))).toMatchObject({ ok: false, notJson: true });
+      const bad = await parser.parse(body({ ...page, items: [{ ...makeItem(1), status: 'lost' }] }));
+      expect(bad.ok).toBe(false);
+      expect(!bad.ok && bad.issues).toMatch(/items\.0\.status/);
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('after close (or a dead worker) pages are still parsed, in-thread', async () => {
+    const parser = new PullParser();
+    parser.close();
+    const r = await parser.parse(body(page));
+    expect(r.ok && r.page.items.map((i) => i.id)).toEqual([makeItem(1).id, makeItem(2).id]);
+  });
+});
