@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { preparePullPage, type PrepareResult } from './pull-page.js';
 
+/**
+ * Each page's parsed objects and zod's validated copy are garbage a moment later: a young
+ * generation big enough for a few 5,000-item pages keeps them out of the old generation.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.PULL_WORKER_YOUNG_MB ?? 64) };
+
 type Pending = { resolve: (r: PrepareResult) => void; body: ArrayBuffer };
 
 /**
@@ -22,10 +28,10 @@ function startWorker(): Worker | null {
     const file = new URL('./pull-worker.ts', import.meta.url);
     if (!existsSync(file)) return null;
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
-    return new Worker(boot, { eval: true });
+    return new Worker(boot, { eval: true, resourceLimits: WORKER_LIMITS });
   }
   const file = fileURLToPath(new URL('./pull-worker.cjs', import.meta.url));
-  return existsSync(file) ? new Worker(file) : null;
+  return existsSync(file) ? new Worker(file, { resourceLimits: WORKER_LIMITS }) : null;
 }
 
 export class PullParser {
