@@ -11,7 +11,7 @@ import { Prng } from './prng.js';
 import { hetu } from './hetu.js';
 import { DEMO_STAFF } from './demo-staff.js';
 
-interface Template {
+export interface Template {
   lang: Language;
   department: string;
   service: string;
@@ -25,7 +25,7 @@ const fi = (department: string, service: string, kind: Kind, title: string, text
 const sv = (department: string, service: string, kind: Kind, title: string, text: string): Template => ({ lang: 'sv', department, service, kind, title, text });
 const en = (department: string, service: string, kind: Kind, title: string, text: string): Template => ({ lang: 'en', department, service, kind, title, text });
 
-const finnish: Template[] = [
+export const finnish: Template[] = [
   fi('kymp', '171', 'fault_report', 'Syvä kuoppa ajoradalla', '{street} {no}:n kohdalla on ajoradalla syvä kuoppa, johon pyöräni eturengas meinasi jäädä kiinni. Kuoppa on täynnä vettä, joten sitä ei näe pimeällä. Toivottavasti se paikataan pian ennen kuin joku loukkaantuu.'),
   fi('kymp', '172', 'fault_report', 'Bussikatoksen lasi rikottu', 'Pysäkkikatoksen lasiseinä on rikottu osoitteessa {street} {no}. Lasinsiruja on levinnyt jalkakäytävälle ja pyörätielle.'),
   fi('kymp', '246', 'fault_report', 'Roska-astiat täynnä', 'Puiston roska-astiat osoitteessa {street} {no} ovat olleet täynnä jo viikon. Roskat leviävät tuulen mukana nurmikolle ja lokit repivät pusseja auki.'),
@@ -57,7 +57,7 @@ const finnish: Template[] = [
   fi('neuvonta', '2809', 'criticism', 'Muistutus rakennuslupapäätöksestä', 'Teen muistutuksen rakennuslupapäätöksestä, joka koskee osoitetta {street} {no}. Naapurikiinteistön lisärakentaminen varjostaa pihaamme, eikä meitä kuultu.'),
 ];
 
-const swedish: Template[] = [
+export const swedish: Template[] = [
   sv('kymp', '171', 'fault_report', 'Djupt hål i cykelvägen', 'Det finns ett djupt hål i cykelvägen vid {street} {no}. Jag var nära att ramla med cykeln i går kväll. Laga det gärna snart.'),
   sv('kuva', '2807', 'praise', 'Tack till biblioteket', 'Stort tack till personalen på biblioteket för den fina sagostunden på svenska. Barnen älskade den!'),
   sv('kasko', '2805', 'question', 'Svenskspråkig dagvård', 'Finns det lediga platser i svenskspråkig dagvård i närheten av {district}? Vi flyttar till Helsingfors i januari.'),
@@ -65,7 +65,7 @@ const swedish: Template[] = [
   sv('kymp', '2806', 'suggestion', 'Fler bänkar längs stranden', 'Jag föreslår att man sätter ut fler bänkar längs strandpromenaden vid {street}. Många äldre behöver kunna vila under promenaden.'),
 ];
 
-const english: Template[] = [
+export const english: Template[] = [
   en('kymp', '172', 'fault_report', 'Smashed bench and broken streetlight', 'The bench next to {street} {no} has been smashed and the streetlight above it is out. It feels unsafe to walk there at night.'),
   en('neuvonta', '2809', 'question', 'How do I get a residential parking permit?', 'I just moved to {district} and I am trying to find out how to apply for a residential parking permit. Where can I find the instructions in English?'),
   en('kuva', '2807', 'praise', 'Thank you, Yrjönkatu swimming hall', 'I visited the Yrjönkatu swimming hall last week and the staff were very friendly and helpful to us as visitors. Thank you!'),
@@ -123,7 +123,7 @@ const FEMALE_NAMES = ['Aino', 'Helmi', 'Kaarina', 'Leena', 'Oona', 'Riitta', 'Sa
 const MALE_NAMES = ['Eero', 'Juhani', 'Matti', 'Mikko', 'Niko', 'Pekka', 'Tapio', 'Ville', 'Emil', 'Ilmari', 'Kalevi', 'Antti'];
 const SURNAMES = ['Korhonen', 'Virtanen', 'Mäkinen', 'Nieminen', 'Mäkelä', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Lindqvist', 'Saarinen', 'Salminen', 'Karjalainen'];
 
-function readLines(path: string): string[] {
+export function readLines(path: string): string[] {
   return readFileSync(path, 'utf8')
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)

@@ -117,6 +117,19 @@ describe('demo seed', () => {
     expect(restricted.some((i) => i.restricted!.by === 'admin' && i.assigneeId === 'kasko.vastaaja')).toBe(true);
   });
 
+  it('adds twelve weeks of answered work, most within the week, some published and some waiting for a decision', () => {
+    const answered = allItems().filter((i) => i.id.startsWith('ans-'));
+    expect(answered.length).toBe(90);
+    const weeks = new Set(answered.map((i) => Math.floor((NOW.getTime() - Date.parse(i.receivedAt)) / (7 * DAY))));
+    expect(weeks.size).toBeGreaterThanOrEqual(10);
+    const onTime = answered.filter((i) => Date.parse(i.answer.sent!.sentAt) - Date.parse(i.receivedAt) <= 7 * DAY);
+    expect(onTime.length / answered.length).toBeGreaterThan(0.6);
+    expect(onTime.length).toBeLessThan(answered.length);
+    expect(answered.some((i) => i.publication.state === 'published')).toBe(true);
+    expect(answered.some((i) => i.publicationPermission && i.publication.state === 'unpublished')).toBe(true);
+    for (const i of answered) expect(['answered', 'closed']).toContain(i.status);
+  });
+
   it('is seeded once: a restart keeps the data and does not seed again', async () => {
     const before = { count: central.store.itemCount(), counter: central.store.changeCounter(), ids: allItems().map((i) => i.id) };
     await central.close();

@@ -8,6 +8,7 @@ import type { CentralStore } from '../store/central-store.js';
 import { hashPassword } from '../store/passwords.js';
 import { departments, divisionServices, loadOpen311Services } from './reference-data.js';
 import { convertHelsinkiFixture } from './helsinki-import.js';
+import { generateAnsweredHistory } from './answered-history.js';
 import { generateCurrentWork } from './current-work.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
 
@@ -31,7 +32,7 @@ export async function seedDemo(store: CentralStore, opts: { now: Date; dataDir?:
   const open311Services = loadOpen311Services(join(dataDir, 'open311'));
   const services = [...open311Services, ...divisionServices];
   const imported = convertHelsinkiFixture(join(dataDir, 'helsinki-feedback-2014-2016.json'), new Set(services.map((s) => s.code)));
-  const generated = generateCurrentWork({ now: opts.now, dataDir });
+  const generated = [...generateCurrentWork({ now: opts.now, dataDir }), ...generateAnsweredHistory({ now: opts.now, dataDir })];
   // scrypt is asynchronous; hash before the (synchronous) transaction.
   const hashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(DEMO_PASSWORD)));
 
