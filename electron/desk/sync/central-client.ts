@@ -72,6 +72,8 @@ export class CentralClient {
     signal?: AbortSignal,
     /** Called once the body is read and handed to the worker (or the request failed). */
     onReceived?: () => void,
+    /** Called with the page's cookie and hasMore once the page is validated, before its items are prepared. */
+    onHead?: (head: { cookie: number; hasMore: boolean }) => void,
   ): Promise<PreparedPullPage> {
     const qs = new URLSearchParams({ cookie: String(q.cookie), limit: String(q.limit), clientId: q.clientId });
     const path = `/pull?${qs}`;
@@ -80,7 +82,7 @@ export class CentralClient {
     try {
       let body: ArrayBuffer;
       ({ res, body } = await this.send('GET', path, { token, signal }, (r) => r.arrayBuffer()));
-      parsing = this.pullParser.parse(body);
+      parsing = this.pullParser.parse(body, onHead);
     } finally {
       onReceived?.();
     }

@@ -22,6 +22,21 @@ describe('pull pages parsed in the worker', () => {
     }
   });
 
+  it('tells the validated head (cookie, hasMore) before the prepared page, and no head for a refused page', async () => {
+    const parser = new PullParser();
+    try {
+      const seen: string[] = [];
+      const r = parser.parse(body({ ...page, cookie: 7, hasMore: true }), (h) => seen.push(`head ${h.cookie} ${h.hasMore}`)).then(() => seen.push('page'));
+      await r;
+      expect(seen).toEqual(['head 7 true', 'page']);
+      const heads: unknown[] = [];
+      await parser.parse(body({ ...page, cookie: -1 }), (h) => heads.push(h));
+      expect(heads).toEqual([]);
+    } finally {
+      parser.close();
+    }
+  });
+
   it('refuses what is not JSON or not the protocol, with the schema issues', async () => {
     const parser = new PullParser();
     try {

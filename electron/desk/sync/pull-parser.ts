@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { preparePullPage, type PrepareResult } from './pull-page.js';
+import { fromWire, preparePullPage, type PrepareResult, type WireResult } from './pull-page.js';
 
 /**
  * Each page's parsed objects and zod's validated copy are garbage a moment later: a young
@@ -15,7 +15,8 @@ import { preparePullPage, type PrepareResult } from './pull-page.js';
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.PULL_WORKER_YOUNG_MB ?? 64) };
 
-type Pending = { resolve: (r: PrepareResult) => void; body: ArrayBuffer };
+type Head = { cookie: number; hasMore: boolean };
+type Pending = { resolve: (r: PrepareResult) => void; body: ArrayBuffer; onHead?: (head: Head) => void };
 
 /**
  * The worker: the bundle's pull-worker.cjs next to main.cjs, or in the sources (tests, tsx,
@@ -42,13 +43,14 @@ export class PullParser {
 
   constructor(private readonly log: (msg: string, extra?: object) => void = () => {}) {}
 
-  parse(body: ArrayBuffer): Promise<PrepareResult> {
+  /** onHead: the validated page's cookie and hasMore, as soon as they are known (before the result). */
+  parse(body: ArrayBuffer, onHead?: (head: Head) => void): Promise<PrepareResult> {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(preparePullPage(new TextDecoder().decode(body)));
+    if (!worker) return Promise.resolve(inThread(body, onHead));
     const id = this.nextId++;
     return new Promise((resolve) => {
       // Copied, not transferred (a memcpy of ~1 MB): if the worker dies first, it is parsed here.
-      this.pending.set(id, { resolve, body });
+      this.pending.set(id, { resolve, body, onHead });
       worker.postMessage({ id, body });
     });
   }
@@ -68,10 +70,11 @@ export class PullParser {
         return null;
       }
       worker.unref();
-      worker.on('message', (msg: { id: number; result: PrepareResult }) => {
+      worker.on('message', (msg: { id: number; head?: Head; result?: WireResult }) => {
         const p = this.pending.get(msg.id);
+        if (msg.head) return p?.onHead?.(msg.head);
         this.pending.delete(msg.id);
-        p?.resolve(msg.result);
+        p?.resolve(fromWire(msg.result!));
       });
       worker.on('error', (err) => this.onWorkerGone(`pull worker failed: ${err.message}`));
       worker.on('exit', (code) => {
@@ -89,11 +92,17 @@ export class PullParser {
     this.fail(why);
     const left = [...this.pending.values()];
     this.pending.clear();
-    for (const p of left) p.resolve(preparePullPage(new TextDecoder().decode(p.body)));
+    for (const p of left) p.resolve(inThread(p.body, p.onHead));
   }
 
   private fail(why: string): void {
     if (!this.failed) this.log(`sync: ${why}; parsing pull pages in the main thread`);
     this.failed = true;
   }
+}
+
+function inThread(body: ArrayBuffer, onHead?: (head: Head) => void): PrepareResult {
+  const result = preparePullPage(new TextDecoder().decode(body));
+  if (result.ok) onHead?.({ cookie: result.page.cookie, hasMore: result.page.hasMore });
+  return result;
 }

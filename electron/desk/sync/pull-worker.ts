@@ -3,15 +3,16 @@
  * thread writes the previous ones. The body arrives as a transferred ArrayBuffer (no copy).
  */
 import { parentPort } from 'node:worker_threads';
-import { preparePullPage } from './pull-page.js';
+import { preparePullPage, toWire, type WireResult } from './pull-page.js';
 
 const decoder = new TextDecoder();
 parentPort?.on('message', (msg: { id: number; body: ArrayBuffer }) => {
-  let result;
+  let result: WireResult;
   try {
-    result = preparePullPage(decoder.decode(msg.body));
+    // The head first: the desk can request the next page while this one's items are prepared.
+    result = toWire(preparePullPage(decoder.decode(msg.body), (page) => parentPort!.postMessage({ id: msg.id, head: { cookie: page.cookie, hasMore: page.hasMore } })));
   } catch (err) {
-    result = { ok: false as const, notJson: false, issues: `internal: ${(err as Error).message}` };
+    result = { ok: false, notJson: false, issues: `internal: ${(err as Error).message}` };
   }
   parentPort!.postMessage({ id: msg.id, result });
 });

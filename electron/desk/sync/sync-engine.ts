@@ -5,6 +5,16 @@ import type { CacheStore, Log } from '../store/cache-store.js';
 import { backoffDelay } from './backoff.js';
 import { CentralError, type CentralClient } from './central-client.js';
 
+/** A pull page requested and not yet applied. */
+interface Inflight {
+  cookie: number;
+  page: Promise<PreparedPullPage>;
+  /** Resolves once the body is read and handed to the pull worker (or the request failed). */
+  received: Promise<void>;
+  /** The page after this one, when requested early from this one's validated head. */
+  next: Inflight | null;
+}
+
 /** Items per transaction while filling an empty cache. */
 const INITIAL_BATCH_ITEMS = 5000;
 /**
@@ -230,13 +240,25 @@ export class SyncEngine {
     const filling = initial && store.itemCount() === 0;
     this.set({ phase: initial ? 'initial' : 'incremental', lastError: this.phase === 'offline' ? this.lastError : null });
     const limit = initial ? this.initialPageSize : this.pageSize;
-    let nextReceived: Promise<void> = Promise.resolve();
-    const fetchPage = (c: number) => {
+    // Pages requested and not yet taken by the loop below. During the initial pull the next page
+    // is requested as soon as the worker has validated the current one's head (its cookie), so
+    // the worker always has a page to parse while this thread writes; at most two ahead.
+    let ahead = 0;
+    const fetchPage = (c: number): Inflight => {
       let received = () => {};
-      nextReceived = new Promise<void>((resolve) => (received = resolve));
-      return this.o.client.pull(token, { cookie: c, limit, clientId: this.o.clientId }, this.abort.signal, received);
+      const inflight: Inflight = { cookie: c, received: new Promise<void>((resolve) => (received = resolve)), page: null!, next: null };
+      const onHead = initial
+        ? (head: { cookie: number; hasMore: boolean }) => {
+            if (head.hasMore && head.cookie > c && !inflight.next && ahead < 2 && !this.stopped) inflight.next = fetchPage(head.cookie);
+          }
+        : undefined;
+      ahead++;
+      inflight.page = this.o.client.pull(token, { cookie: c, limit, clientId: this.o.clientId }, this.abort.signal, received, onHead);
+      // If an earlier page fails to apply, a prefetch must not surface as an unhandled rejection.
+      inflight.page.catch(() => {});
+      return inflight;
     };
-    let next: Promise<PreparedPullPage> | null = fetchPage(cookie);
+    let next: Inflight | null = fetchPage(cookie);
     let total: number | null = null;
     let done = 0;
     let batch: PreparedPullPage[] = [];
@@ -250,16 +272,16 @@ export class SyncEngine {
       if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
     };
     while (next) {
-      const page: PreparedPullPage = await next;
+      const current: Inflight = next;
+      const page: PreparedPullPage = await current.page;
+      ahead--;
       next = null;
       if (total === null) total = page.total;
       if (page.hasMore) {
         if (page.cookie <= cookie && page.items.length === 0) {
           throw new CentralError('invalid_response', `pull: hasMore without progress at cookie ${cookie}`);
         }
-        next = fetchPage(page.cookie);
-        // If this page fails to apply, the prefetch must not surface as an unhandled rejection.
-        next.catch(() => {});
+        next = current.next?.cookie === page.cookie ? current.next : fetchPage(page.cookie);
       }
       cookie = page.cookie;
       done += page.items.length;
@@ -270,7 +292,7 @@ export class SyncEngine {
       if (!initial || batchItems >= INITIAL_BATCH_ITEMS || !page.hasMore) {
         // Writing blocks this thread: first let the next body reach the pull worker, so it is
         // parsed while this batch is written (only the initial pull: there throughput counts).
-        if (initial && next) await nextReceived;
+        if (initial && next) await next.received;
         flush();
       }
       const showProgress = initial || (total !== null && total > this.pageSize);
