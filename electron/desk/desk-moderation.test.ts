@@ -2,7 +2,7 @@
  * The moderation editor's desk methods (moderationScan, spellcheck) and the publication mutations,
  * against a real central server with the demo seed, the real name lexicon and the real Voikko.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { startCentral, type RunningCentral } from '../../central/server.js';
 import { eventually, StaffClient } from '../../tests/support/staff-client.js';
 import { redact } from '../../shared/moderation/index.js';
 import { createDesk, type Desk } from './desk.js';
+import { defaultLexiconDir } from './moderation/desk-moderation.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
 import { createSpeller } from './spelling/index.js';
 
@@ -185,5 +186,17 @@ describe('desk moderation without its resources', () => {
     const scan = m.scan(item, { duplicateOfState: null, now: new Date().toISOString() });
     expect(scan.lexiconLoaded).toBe(false);
     expect(scan.findings.text.filter((f) => f.guarded).map((f) => f.kind).sort()).toEqual(['hetu', 'phone']);
+  });
+});
+
+describe('where the name and word lists come from', () => {
+  it('prefers FEEDBACK_DESK_LEXICON_DIR, then the installed app resources, else the checkout', () => {
+    const resources = mkdtempSync(join(tmpdir(), 'fd-resources-'));
+    expect(defaultLexiconDir({}, resources)).toBeUndefined();
+    mkdirSync(join(resources, 'data', 'names'), { recursive: true });
+    expect(defaultLexiconDir({}, resources)).toBe(join(resources, 'data'));
+    expect(defaultLexiconDir({ FEEDBACK_DESK_LEXICON_DIR: '/srv/lists' }, resources)).toBe('/srv/lists');
+    // npm start's data folder is not a lexicon folder.
+    expect(defaultLexiconDir({ FEEDBACK_DESK_DATA_DIR: '/tmp/desk-data' }, undefined)).toBeUndefined();
   });
 });

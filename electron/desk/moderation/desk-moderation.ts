@@ -19,11 +19,13 @@ import {
   publishableText,
   type PublicationField,
 } from '../../../shared/workflow/publication.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadLexicon } from '../../../tools/moderation/load-lexicon.js';
 import { createSpeller, knownWordsFromLexicon, type SpellLanguage, type Speller } from '../spelling/index.js';
 
 export interface DeskModerationOptions {
-  /** Folder with names/ and wordlists/ (default: the project's data/, or FEEDBACK_DESK_DATA_DIR). */
+  /** Folder with names/ and wordlists/ (default: defaultLexiconDir()). */
   dataDir?: string;
   /** For tests: replace the lexicon loader (return null to simulate missing lists). */
   loadLexicon?: () => ModerationLexicon | null;
@@ -42,6 +44,17 @@ export interface DeskModeration {
 // The editor shows "maybe" hints too (a capitalised unknown word after a name cue is 0.3); the moderator dismisses them.
 const EDITOR_MIN_SCORE = 0.3;
 
+/**
+ * Where the name and word lists are: FEEDBACK_DESK_LEXICON_DIR when set; in an installed desktop
+ * app the data/ folder electron-builder ships among its resources; otherwise (a checkout) the
+ * project's data/ folder, which the loader finds by itself.
+ */
+export function defaultLexiconDir(env: NodeJS.ProcessEnv = process.env, resourcesPath = (process as { resourcesPath?: string }).resourcesPath): string | undefined {
+  if (env.FEEDBACK_DESK_LEXICON_DIR) return env.FEEDBACK_DESK_LEXICON_DIR;
+  if (resourcesPath && existsSync(join(resourcesPath, 'data', 'names'))) return join(resourcesPath, 'data');
+  return undefined;
+}
+
 export function createDeskModeration(opts: DeskModerationOptions = {}): DeskModeration {
   let lexicon: ModerationLexicon | null | undefined;
   let engine: ModerationEngine | null = null;
@@ -51,7 +64,7 @@ export function createDeskModeration(opts: DeskModerationOptions = {}): DeskMode
   const lex = (): ModerationLexicon | null => {
     if (lexicon !== undefined) return lexicon;
     try {
-      lexicon = opts.loadLexicon ? opts.loadLexicon() : loadLexicon(opts.dataDir ?? process.env.FEEDBACK_DESK_DATA_DIR ?? undefined);
+      lexicon = opts.loadLexicon ? opts.loadLexicon() : loadLexicon(opts.dataDir ?? defaultLexiconDir());
     } catch (err) {
       // Without the lists the other recognizers still work; the editor says names and streets are not looked for.
       opts.log?.('moderation: name and street lists could not be loaded', { error: (err as Error).message });
