@@ -6,16 +6,18 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../central/server.js';
+import type { RunningCentral } from '../../central/server.js';
 import { eventually, StaffClient } from '../../tests/support/staff-client.js';
 import { redact } from '../../shared/moderation/index.js';
 import { createDesk, type Desk } from './desk.js';
+import { deskWithDemoCentral, walkInArgs, type DeskWithCentral } from './testing/desk-with-central.js';
 import { defaultLexiconDir } from './moderation/desk-moderation.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
 import { createSpeller } from './spelling/index.js';
 
 let central: RunningCentral;
 let desk: Desk;
+let world: DeskWithCentral;
 const dirs: string[] = [];
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'desk-moderation-'));
@@ -24,29 +26,16 @@ const tmp = () => {
 };
 
 beforeAll(async () => {
-  central = await startCentral({ port: 0, dataDir: tmp(), seed: 'demo', logLevel: 'silent' });
-  desk = await createDesk({ dataDir: tmp(), centralUrl: central.url, log: () => {} });
-  await desk.signIn({ username: 'admin', password: 'demo' });
-  await desk.syncNow({});
+  world = await deskWithDemoCentral('admin', 'desk-moderation');
+  ({ central, desk } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await desk?.close();
-  await central?.close();
+  await world?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const walkIn = (text: string, extra: Record<string, unknown> = {}) => ({
-  itemId: `walkin-${Math.random().toString(36).slice(2, 12)}`,
-  serviceRequestId: Array.from({ length: 20 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join(''),
-  kind: 'fault_report',
-  language: 'fi',
-  title: 'Katuvalo rikki',
-  description: text,
-  publicationPermission: true,
-  permissionAsked: true,
-  ...extra,
-});
+const walkIn = (text: string, extra: Record<string, unknown> = {}) => walkInArgs(text, { title: 'Katuvalo rikki', publicationPermission: true, ...extra });
 
 const TEXT = 'Katuvalo on ollut rikki viikon. Naapurini Matti Virtanen soitti jo numeroon 040 123 4567, henkilötunnus 131052-308T.';
 

@@ -2,45 +2,23 @@
  * The triage methods of the desk core (search, dashboard, suggestions) against a real central
  * server with the demo seed on loopback, as the renderer calls them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCentral, type RunningCentral } from '../../central/server.js';
-import { createDesk, type Desk } from './desk.js';
+import type { Desk } from './desk.js';
+import { deskWithDemoCentral, walkInArgs, type DeskWithCentral } from './testing/desk-with-central.js';
 
-let central: RunningCentral;
 let desk: Desk;
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'desk-triage-'));
-  dirs.push(d);
-  return d;
-};
+let world: DeskWithCentral;
 
 beforeAll(async () => {
-  central = await startCentral({ port: 0, dataDir: tmp(), seed: 'demo', logLevel: 'silent' });
-  desk = await createDesk({ dataDir: tmp(), centralUrl: central.url, log: () => {} });
-  await desk.signIn({ username: 'neuvonta', password: 'demo' });
-  await desk.syncNow({});
+  world = await deskWithDemoCentral('neuvonta', 'desk-triage');
+  ({ desk } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await desk?.close();
-  await central?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await world?.close();
 });
 
-const walkIn = (text: string, extra: Record<string, unknown> = {}) => ({
-  itemId: `walkin-${Math.random().toString(36).slice(2, 12)}`,
-  serviceRequestId: Array.from({ length: 20 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join(''),
-  kind: 'fault_report',
-  language: 'fi',
-  description: text,
-  publicationPermission: false,
-  permissionAsked: true,
-  ...extra,
-});
+const walkIn = walkInArgs;
 
 describe('triage methods of the desk core', () => {
   it('a walk-in recorded at the desk is found by an inflected word at once, with the match highlighted', async () => {
