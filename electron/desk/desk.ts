@@ -135,7 +135,8 @@ class DeskCore implements Desk {
     private readonly opts: DeskOptions,
     private readonly log: Log,
   ) {
-    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch, log });
+    // Pull workers start now: the first pull follows soon (sign-in or a resumed session).
+    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch, log, warmPullWorkers: true });
     this.now = opts.now ?? (() => new Date());
     this.clientId = store.clientId();
     this.searchIndex = new SearchIndex(store.db);

@@ -32,6 +32,8 @@ export interface CentralClientOptions {
   /** Per request; a pull page of 500 items takes well under this on a healthy server. */
   timeoutMs?: number;
   log?: (msg: string, extra?: object) => void;
+  /** Start the pull workers now rather than at the first pull (the desk does: it syncs soon). */
+  warmPullWorkers?: boolean;
 }
 
 /** The staff sync protocol over HTTP. Every response body is checked with the shared schemas. */
@@ -46,6 +48,7 @@ export class CentralClient {
     this.fetchImpl = opts.fetch ?? fetch;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.pullParser = new PullParser(opts.log);
+    if (opts.warmPullWorkers) this.pullParser.warm();
   }
 
   /** Stops the pull worker. */

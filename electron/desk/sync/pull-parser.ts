@@ -1,8 +1,8 @@
 /**
- * Prepares pull bodies off the main thread, in one lazily started worker (pull-worker.ts), in the
- * order they arrive. Parsing and validating a 500-item page costs about as much as writing it, so
- * during an initial sync the two overlap instead of adding up. If the worker cannot start or
- * dies, pages are prepared in-thread (same code, same result), logged once.
+ * Prepares pull bodies off the main thread, in two workers (pull-worker.ts) started at the first
+ * pull or ahead of it (warm). Parsing and validating a page costs more than writing it, so during
+ * an initial sync they overlap instead of adding up. If a worker cannot start or dies, pages are
+ * prepared in-thread (same code, same result), logged once.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,19 +35,31 @@ function startWorker(): Worker | null {
   return existsSync(file) ? new Worker(file, { resourceLimits: WORKER_LIMITS }) : null;
 }
 
+/**
+ * Two workers take pages in turn: one page's parse (~30 us an item) outlasts its write (~20 us),
+ * so with one worker the writer waited; the sync loop keeps at most two pages ahead anyway.
+ */
+const WORKERS = 2;
+
 export class PullParser {
-  private worker: Worker | null = null;
+  private workers: Worker[] = [];
   private failed = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly log: (msg: string, extra?: object) => void = () => {}) {}
 
+  /** Start the workers ahead of the first pull (their start-up is otherwise paid by its first page). */
+  warm(): void {
+    this.ensureWorkers();
+  }
+
   /** onHead: the validated page's cookie and hasMore, as soon as they are known (before the result). */
   parse(body: ArrayBuffer, onHead?: (head: Head) => void): Promise<PrepareResult> {
-    const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(inThread(body, onHead));
+    const workers = this.ensureWorkers();
+    if (workers.length === 0) return Promise.resolve(inThread(body, onHead));
     const id = this.nextId++;
+    const worker = workers[id % workers.length];
     return new Promise((resolve) => {
       // Copied, not transferred (a memcpy of ~1 MB): if the worker dies first, it is parsed here.
       this.pending.set(id, { resolve, body, onHead });
@@ -57,39 +69,44 @@ export class PullParser {
 
   close(): void {
     this.failed = true;
-    void this.worker?.terminate();
-    this.worker = null;
+    for (const w of this.workers) void w.terminate();
+    this.workers = [];
   }
 
-  private ensureWorker(): Worker | null {
-    if (this.worker || this.failed) return this.worker;
+  private ensureWorkers(): Worker[] {
+    if (this.workers.length > 0 || this.failed) return this.workers;
     try {
-      const worker = startWorker();
-      if (!worker) {
-        this.fail('pull worker not found');
-        return null;
+      for (let n = 0; n < WORKERS; n++) {
+        const worker = startWorker();
+        if (!worker) {
+          this.fail('pull worker not found');
+          return this.workers;
+        }
+        worker.unref();
+        worker.on('message', (msg: { id: number; head?: Head; result?: WireResult }) => {
+          const p = this.pending.get(msg.id);
+          if (msg.head) return p?.onHead?.(msg.head);
+          this.pending.delete(msg.id);
+          p?.resolve(fromWire(msg.result!));
+        });
+        worker.on('error', (err) => this.onWorkerGone(`pull worker failed: ${err.message}`));
+        worker.on('exit', (code) => {
+          if (this.workers.includes(worker)) this.onWorkerGone(`pull worker exited (${code})`);
+        });
+        this.workers.push(worker);
       }
-      worker.unref();
-      worker.on('message', (msg: { id: number; head?: Head; result?: WireResult }) => {
-        const p = this.pending.get(msg.id);
-        if (msg.head) return p?.onHead?.(msg.head);
-        this.pending.delete(msg.id);
-        p?.resolve(fromWire(msg.result!));
-      });
-      worker.on('error', (err) => this.onWorkerGone(`pull worker failed: ${err.message}`));
-      worker.on('exit', (code) => {
-        if (this.worker === worker) this.onWorkerGone(`pull worker exited (${code})`);
-      });
-      this.worker = worker;
     } catch (err) {
       this.fail(`pull worker could not start: ${(err as Error).message}`);
     }
-    return this.worker;
+    return this.workers;
   }
 
+  /** One worker failed: stop them all and parse in-thread from now on, the waiting pages too. */
   private onWorkerGone(why: string): void {
-    this.worker = null;
     this.fail(why);
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) void w.terminate();
     const left = [...this.pending.values()];
     this.pending.clear();
     for (const p of left) p.resolve(inThread(p.body, p.onHead));
