@@ -11,6 +11,7 @@ import { SCHEMA_VERSION, type PullResponse } from '../shared/api/sync-protocol.j
 import { startCentral, type RunningCentral } from './server.js';
 import { departments } from './seed/reference-data.js';
 import { hashPassword } from './store/passwords.js';
+import { makeItem } from '../tests/fixtures/items.js';
 
 export function tempDataDir(prefix = 'central'): string {
   return mkdtempSync(join(tmpdir(), `feedback-desk-${prefix}-`));
@@ -27,37 +28,17 @@ export const TEST_STAFF = [
 export const TEST_PASSWORD = 'secret';
 let testPasswordHash: Promise<string> | undefined;
 
-/** A plausible item; override what a test is about. */
+/** A plausible item numbered n (its own ids and texts); override what a test is about. */
 export function testItem(n: number, overrides: Partial<FeedbackItem> = {}): FeedbackItem {
-  const srid = `t${String(n).padStart(19, '0')}`;
-  return FeedbackItem.parse({
-    id: `item-${n}`,
-    serviceRequestId: srid,
-    version: 1,
-    channel: 'web_form',
-    kind: 'fault_report',
-    language: 'fi',
-    receivedAt: '2026-11-20T08:00:00.000Z',
-    updatedAt: '2026-11-20T08:00:00.000Z',
-    original: { title: `Katuvalo rikki ${n}`, description: `Katuvalo ei pala Sturenkadulla (${n}).` },
-    author: { displayName: 'Matti', anonymous: false },
-    contact: { email: `matti${n}@example.com`, phone: '040 123 4567' },
-    publicationPermission: true,
-    location: null,
-    attachments: [],
-    serviceCode: '171',
-    departmentId: 'kymp',
-    assigneeId: null,
-    restricted: null,
-    status: 'received',
-    detailedStatus: null,
-    dueAt: '2026-11-27T08:00:00.000Z',
-    comments: [],
-    answer: { draft: null, sent: null, approvedBy: null },
-    publication: { state: 'unpublished', title: null, text: null, answer: null, publishedAt: null },
-    history: [],
-    ...overrides,
-  });
+  return FeedbackItem.parse(
+    makeItem({
+      id: `item-${n}`,
+      serviceRequestId: `t${String(n).padStart(19, '0')}`,
+      original: { title: `Katuvalo rikki ${n}`, description: `Katuvalo ei pala Sturenkadulla (${n}).` },
+      contact: { email: `matti${n}@example.com`, phone: '040 123 4567' },
+      ...overrides,
+    }),
+  );
 }
 
 export interface TestCentral extends RunningCentral {
