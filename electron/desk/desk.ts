@@ -135,8 +135,8 @@ class DeskCore implements Desk {
     private readonly opts: DeskOptions,
     private readonly log: Log,
   ) {
-    // Pull workers start now: the first pull follows soon (sign-in or a resumed session).
-    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch, log, warmPullWorkers: true });
+    // An empty cache is filled by the first sync after sign-in: have the pull worker ready for it.
+    this.client = new CentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch, log, warmPullWorkers: store.itemCount() === 0 });
     this.now = opts.now ?? (() => new Date());
     this.clientId = store.clientId();
     this.searchIndex = new SearchIndex(store.db);

@@ -11,7 +11,7 @@ const page: PullResponse = { cookie: 3, hasMore: false, total: 2, lastMutationId
 describe('pull pages parsed in the worker', () => {
   it('gives the same validated, prepared page as parsing in-thread', async () => {
     const logs: string[] = [];
-    const parser = new PullParser((m) => logs.push(m));
+    const parser = new PullParser((m) => logs.push(m), 0);
     try {
       const r = await parser.parse(body(page));
       expect(r).toEqual(preparePullPage(JSON.stringify(page)));
@@ -23,7 +23,7 @@ describe('pull pages parsed in the worker', () => {
   });
 
   it('tells the validated head (cookie, hasMore) before the prepared page, and no head for a refused page', async () => {
-    const parser = new PullParser();
+    const parser = new PullParser(undefined, 0);
     try {
       const seen: string[] = [];
       const r = parser.parse(body({ ...page, cookie: 7, hasMore: true }), (h) => seen.push(`head ${h.cookie} ${h.hasMore}`)).then(() => seen.push('page'));
@@ -38,7 +38,7 @@ describe('pull pages parsed in the worker', () => {
   });
 
   it('refuses what is not JSON or not the protocol, with the schema issues', async () => {
-    const parser = new PullParser();
+    const parser = new PullParser(undefined, 0);
     try {
       expect(await parser.parse(body('<html>proxy error</html>'))).toMatchObject({ ok: false, notJson: true });
       const bad = await parser.parse(body({ ...page, items: [{ ...makeItem(1), status: 'lost' }] }));
@@ -49,8 +49,18 @@ describe('pull pages parsed in the worker', () => {
     }
   });
 
-  it('after close (or a dead worker) pages are still parsed, in-thread', async () => {
+  it('parses small bodies in-thread without starting a worker', async () => {
     const parser = new PullParser();
+    try {
+      expect((await parser.parse(body(page))).ok).toBe(true);
+      expect((parser as unknown as { workers: unknown[] }).workers).toEqual([]);
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('after close (or a dead worker) pages are still parsed, in-thread', async () => {
+    const parser = new PullParser(undefined, 0);
     parser.close();
     const r = await parser.parse(body(page));
     expect(r.ok && r.page.items.map((i) => i.id)).toEqual([makeItem(1).id, makeItem(2).id]);

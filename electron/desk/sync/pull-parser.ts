@@ -1,6 +1,6 @@
 /**
- * Prepares pull bodies off the main thread, in two workers (pull-worker.ts) started at the first
- * pull or ahead of it (warm). Parsing and validating a page costs more than writing it, so during
+ * Prepares large pull bodies off the main thread, in a worker (pull-worker.ts) started at the
+ * first large pull or ahead of it (warm), and stopped when idle. Parsing and validating a page costs more than writing it, so during
  * an initial sync they overlap instead of adding up. If a worker cannot start or dies, pages are
  * prepared in-thread (same code, same result), logged once.
  */
@@ -36,26 +36,37 @@ function startWorker(): Worker | null {
 }
 
 /**
- * Two workers take pages in turn: one page's parse (~30 us an item) outlasts its write (~20 us),
- * so with one worker the writer waited; the sync loop keeps at most two pages ahead anyway.
+ * One worker. Two taking pages in turn shortened nothing measurable on 2 cores (the work is
+ * CPU-bound there) and cost ~50 MB more resident memory.
  */
-const WORKERS = 2;
+const WORKERS = 1;
+/** Smaller bodies (incremental pulls) are parsed in-thread: no worker needs to be running for them. */
+const IN_THREAD_BELOW = 256 * 1024;
+/** An idle worker is stopped (its memory returned) and started again for the next large pull. */
+const IDLE_STOP_MS = 30_000;
 
 export class PullParser {
   private workers: Worker[] = [];
   private failed = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly log: (msg: string, extra?: object) => void = () => {}) {}
+  constructor(
+    private readonly log: (msg: string, extra?: object) => void = () => {},
+    /** Bodies smaller than this are parsed in-thread (tests set 0 to use the worker for all). */
+    private readonly inThreadBelow = IN_THREAD_BELOW,
+  ) {}
 
   /** Start the workers ahead of the first pull (their start-up is otherwise paid by its first page). */
   warm(): void {
     this.ensureWorkers();
+    this.stopWhenIdle();
   }
 
   /** onHead: the validated page's cookie and hasMore, as soon as they are known (before the result). */
   parse(body: ArrayBuffer, onHead?: (head: Head) => void): Promise<PrepareResult> {
+    if (body.byteLength < this.inThreadBelow) return Promise.resolve(inThread(body, onHead));
     const workers = this.ensureWorkers();
     if (workers.length === 0) return Promise.resolve(inThread(body, onHead));
     const id = this.nextId++;
@@ -69,8 +80,23 @@ export class PullParser {
 
   close(): void {
     this.failed = true;
-    for (const w of this.workers) void w.terminate();
+    this.stopWorkers();
+  }
+
+  private stopWorkers(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const workers = this.workers;
     this.workers = [];
+    for (const w of workers) void w.terminate();
+  }
+
+  private stopWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size === 0) this.stopWorkers();
+    }, IDLE_STOP_MS);
+    this.idleTimer.unref();
   }
 
   private ensureWorkers(): Worker[] {
@@ -88,6 +114,7 @@ export class PullParser {
           if (msg.head) return p?.onHead?.(msg.head);
           this.pending.delete(msg.id);
           p?.resolve(fromWire(msg.result!));
+          if (this.pending.size === 0) this.stopWhenIdle();
         });
         worker.on('error', (err) => this.onWorkerGone(`pull worker failed: ${err.message}`));
         worker.on('exit', (code) => {
@@ -104,9 +131,7 @@ export class PullParser {
   /** One worker failed: stop them all and parse in-thread from now on, the waiting pages too. */
   private onWorkerGone(why: string): void {
     this.fail(why);
-    const workers = this.workers;
-    this.workers = [];
-    for (const w of workers) void w.terminate();
+    this.stopWorkers();
     const left = [...this.pending.values()];
     this.pending.clear();
     for (const p of left) p.resolve(inThread(p.body, p.onHead));
