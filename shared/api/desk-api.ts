@@ -20,6 +20,7 @@ export const InboxView = z.enum([
   'overdue',
   'restricted',
   'redirected',
+  'publication_queue',
 ]);
 export type InboxView = z.infer<typeof InboxView>;
 

@@ -111,6 +111,7 @@ export const en: Messages = {
     overdue: 'Overdue',
     restricted: 'Restricted',
     redirected: 'Redirected to registry',
+    publication_queue: 'Publication queue',
     countLabel: '{{view}}: {{count}}',
   },
   inbox: {

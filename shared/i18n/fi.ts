@@ -110,6 +110,7 @@ export const fi = {
     overdue: 'Myöhässä',
     restricted: 'Rajatut',
     redirected: 'Kirjaamoon ohjatut',
+    publication_queue: 'Julkaisujono',
     countLabel: '{{view}}: {{count}}',
   },
   inbox: {

@@ -111,6 +111,7 @@ export const sv: Messages = {
     overdue: 'Försenade',
     restricted: 'Begränsade',
     redirected: 'Hänvisade till registratorskontoret',
+    publication_queue: 'Publiceringskö',
     countLabel: '{{view}}: {{count}}',
   },
   inbox: {

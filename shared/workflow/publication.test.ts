@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createModerationEngine } from '../moderation/engine.js';
-import { publicationChecklist, publicationGuard, effectivePublicationState, type PublicationCheck } from './publication.js';
+import { publicationChecklist, publicationGuard, effectivePublicationState, isPublicationPending, type PublicationCheck } from './publication.js';
 import { makeItem } from '../../tests/fixtures/items.js';
 
 // The lexicon-free engine: no DVV names, but everything pattern- and list-based.
@@ -97,5 +97,27 @@ describe('publicationGuard', () => {
   it('finds only validated identifiers, per field', () => {
     const hits = publicationGuard({ title: 'Tili FI21 1234 5600 0007 85', text: 'hetu 131052-308T, väärä 131052-308A, postinumero 00100 Helsinki', answer: null });
     expect(hits.map((h) => [h.field, h.finding.kind])).toEqual([['title', 'iban'], ['text', 'hetu']]);
+  });
+});
+
+describe('isPublicationPending (the moderators publication queue)', () => {
+  const answered = (over: Parameters<typeof makeItem>[0] = {}) => makeItem({ status: 'answered', channel: 'web_form', publicationPermission: true, ...over });
+  const decided = { decision: 'withhold' as const, reasons: ['duplicate' as const], note: null, by: 'staff-9', at: '2026-11-27T12:00:00.000Z' };
+
+  it('holds answered or closed web items with permission that nobody has decided on', () => {
+    expect(isPublicationPending(answered())).toBe(true);
+    expect(isPublicationPending(answered({ status: 'closed' }))).toBe(true);
+  });
+
+  it('leaves out what is not ready, never publishable, or already decided', () => {
+    expect(isPublicationPending(answered({ status: 'in_triage' }))).toBe(false);
+    expect(isPublicationPending(answered({ publicationPermission: false }))).toBe(false);
+    expect(isPublicationPending(answered({ channel: 'email' }))).toBe(false);
+    expect(isPublicationPending(answered({ restricted: { reason: 'terveystietoja', by: 'staff-1', at: '2026-11-27T12:00:00.000Z' } }))).toBe(false);
+    expect(isPublicationPending(answered({ inappropriate: { reason: 'spam', note: null, by: 'staff-1', at: '2026-11-27T12:00:00.000Z' } }))).toBe(false);
+    const base = answered();
+    expect(isPublicationPending({ ...base, publication: { ...base.publication, state: 'published' } })).toBe(false);
+    // withheld back to unpublished would be odd, but a recorded decision alone takes it out of the queue
+    expect(isPublicationPending({ ...base, publication: { ...base.publication, decision: decided } })).toBe(false);
   });
 });

@@ -87,6 +87,24 @@ export function effectivePublicationState(item: FeedbackItem): PublicationState 
   return automaticWithholdReasons(item).length > 0 ? 'withheld' : item.publication.state;
 }
 
+/**
+ * The moderators' publication queue: answered or closed items whose sender permitted publication, that
+ * no automatic reason withholds (P19a), not restricted or marked inappropriate, still unpublished and
+ * undecided.
+ */
+export function isPublicationPending(
+  item: Pick<FeedbackItem, 'status' | 'channel' | 'publicationPermission' | 'restricted' | 'inappropriate' | 'publication'>,
+): boolean {
+  return (
+    (item.status === 'answered' || item.status === 'closed') &&
+    automaticWithholdReasons(item).length === 0 &&
+    !item.restricted &&
+    !item.inappropriate &&
+    item.publication.state === 'unpublished' &&
+    !item.publication.decision
+  );
+}
+
 export interface GuardHit {
   field: PublicationField;
   finding: Finding;

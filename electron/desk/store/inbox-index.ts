@@ -28,6 +28,8 @@ export interface IndexRow {
   title: string;
   serviceRequestId: string;
   pending: boolean;
+  /** In the moderators' publication queue (isPublicationPending). */
+  publicationPending: boolean;
 }
 
 const codes = (values: readonly string[]) => new Map(values.map((v, i) => [v, i + 1]));
@@ -41,6 +43,7 @@ const RESTRICTED = 1;
 const HAS_CONTACT = 2;
 const PERMISSION = 4;
 const PENDING = 8;
+const PUBLICATION_PENDING = 16;
 
 /** Gives each distinct string (department, service, staff id) a small number; 0 is null. */
 class Interner {
@@ -134,7 +137,8 @@ export class InboxIndex {
     this.language[slot] = languageCode.get(row.language) ?? 0;
     this.status[slot] = statusCode.get(row.status) ?? 0;
     this.flags[slot] =
-      (row.restricted ? RESTRICTED : 0) | (row.hasContact ? HAS_CONTACT : 0) | (row.permission ? PERMISSION : 0) | (row.pending ? PENDING : 0);
+      (row.restricted ? RESTRICTED : 0) | (row.hasContact ? HAS_CONTACT : 0) | (row.permission ? PERMISSION : 0) | (row.pending ? PENDING : 0) |
+      (row.publicationPending ? PUBLICATION_PENDING : 0);
     this.titles[slot] = row.title;
     this.requestIds[slot] = row.serviceRequestId;
     this.department[slot] = this.departments.code(row.departmentId);
@@ -292,6 +296,9 @@ export class InboxIndex {
         break;
       case 'restricted':
         byFlag(RESTRICTED, true);
+        break;
+      case 'publication_queue':
+        byFlag(PUBLICATION_PENDING, true);
         break;
     }
     enumIn(filter.kind, kindCode, this.kind);

@@ -3,7 +3,7 @@ import type { InboxRow as InboxRow } from '../../../shared/api/desk-api.js';
 
 /** The columns InboxIndex is loaded from: a slim `items` row. */
 export const INDEX_ROW_COLUMNS =
-  'id, service_request_id, kind, channel, language, title, department_id, service_code, assignee_id, status, received_at, due_at, is_restricted, has_contact, permission, pending';
+  'id, service_request_id, kind, channel, language, title, department_id, service_code, assignee_id, status, received_at, due_at, is_restricted, has_contact, permission, pending, publication_pending';
 
 /** One row of INDEX_ROW_COLUMNS, in that order. */
 export type InboxRowTuple = [
@@ -23,6 +23,7 @@ export type InboxRowTuple = [
   hasContact: number,
   permission: number,
   pending: number,
+  publicationPending: number,
 ];
 
 export function tupleToIndexRow(r: InboxRowTuple): IndexRow {
@@ -43,5 +44,6 @@ export function tupleToIndexRow(r: InboxRowTuple): IndexRow {
     hasContact: r[13] === 1,
     permission: r[14] === 1,
     pending: r[15] === 1,
+    publicationPending: r[16] === 1,
   };
 }

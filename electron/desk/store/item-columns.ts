@@ -1,5 +1,6 @@
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { IndexRow } from './inbox-index.js';
+import { isPublicationPending } from '../../../shared/workflow/publication.js';
 
 const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -41,6 +42,7 @@ export function itemColumnValues(item: FeedbackItem): unknown[] {
     item.publicationPermission ? 1 : 0,
     inboxTitle(item),
     item.version,
+    isPublicationPending(item) ? 1 : 0,
   ];
 }
 
@@ -61,6 +63,7 @@ export const ITEM_COLUMNS = [
   'permission',
   'title',
   'version',
+  'publication_pending',
 ] as const;
 
 /** One item as the cache writes it: ITEM_COLUMNS values (id first) and the item's JSON text. */
@@ -92,6 +95,7 @@ export function preparedIndexRow(values: readonly unknown[], pending: boolean): 
     hasContact: values[12] === 1,
     permission: values[13] === 1,
     title: values[14] as string,
+    publicationPending: values[16] === 1,
     pending,
   };
 }
@@ -114,6 +118,7 @@ export function itemIndexRow(item: FeedbackItem, pending = false): IndexRow {
     permission: item.publicationPermission,
     title: inboxTitle(item),
     serviceRequestId: item.serviceRequestId,
+    publicationPending: isPublicationPending(item),
     pending,
   };
 }

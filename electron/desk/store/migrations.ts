@@ -1,5 +1,7 @@
 import type { CacheDb } from './cache-db.js';
 import { SEARCH_SCHEMA_SQL, SEARCH_TEXT_SPLIT_SQL } from '../search/search-index.js';
+import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
+import { isPublicationPending } from '../../../shared/workflow/publication.js';
 
 /**
  * Numbered, append-only schema steps. A released step is never edited: a change is a new step.
@@ -114,5 +116,26 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
           WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'searchQueueBulk')
           BEGIN INSERT OR IGNORE INTO search_queue (item_id) VALUES (new.id); END;
       `),
+  },
+  {
+    version: 7,
+    name: 'publication queue column',
+    // The moderators' "publication queue" view filters on this like the other slim columns. It is
+    // filled from each item's JSON with the shared rule (not an SQL copy of it); only answered or
+    // closed items can qualify, so only those are parsed.
+    up: (db) => {
+      db.exec('ALTER TABLE items ADD COLUMN publication_pending INTEGER NOT NULL DEFAULT 0');
+      const mark = db.prepare('UPDATE items SET publication_pending = 1 WHERE id = ?');
+      const candidates = db
+        .prepare("SELECT d.json FROM item_docs d JOIN items i ON i.id = d.id WHERE i.status IN ('answered', 'closed')")
+        .pluck()
+        .iterate() as IterableIterator<string>;
+      const ids: string[] = [];
+      for (const json of candidates) {
+        const item = JSON.parse(json) as FeedbackItem;
+        if (isPublicationPending(item)) ids.push(item.id);
+      }
+      for (const id of ids) mark.run(id);
+    },
   },
 ];

@@ -8,10 +8,12 @@ import Divider from '@mui/material/Divider';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import { useTranslation } from 'react-i18next';
 import { InboxView } from '../../../shared/api/desk-api.js';
-import { useViewCount } from '../../state/queries.js';
+import { useSession, useViewCount } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
 
-const VIEW_ORDER: InboxView[] = ['all', 'new', 'in_triage', 'mine', 'my_department', 'due_soon', 'overdue', 'restricted', 'redirected'];
+const VIEW_ORDER: InboxView[] = ['all', 'new', 'in_triage', 'mine', 'my_department', 'due_soon', 'overdue', 'restricted', 'redirected', 'publication_queue'];
+/** Views only some roles work from: the publication queue is the moderators' work list. */
+const VIEW_ROLES: Partial<Record<InboxView, readonly string[]>> = { publication_queue: ['moderator', 'admin'] };
 
 function ViewLink({ view }: { view: InboxView }) {
   const { t, i18n } = useTranslation();
@@ -78,13 +80,15 @@ function DashboardLink() {
 /** Left pane: the inbox views, each with its live count (a small dashboard of its own). */
 export function ViewsPane() {
   const { t } = useTranslation();
+  const role = useSession().data?.staff?.role;
+  const views = VIEW_ORDER.filter((v) => !VIEW_ROLES[v] || (role !== undefined && VIEW_ROLES[v].includes(role)));
   return (
     <Box component="nav" aria-labelledby="views-title" sx={{ overflow: 'auto', bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
       <Typography id="views-title" variant="h4" component="h2" sx={{ px: 2, pt: 2, pb: 1, color: 'text.secondary' }}>
         {t('views.title')}
       </Typography>
       <List dense disablePadding>
-        {VIEW_ORDER.map((view) => (
+        {views.map((view) => (
           <ViewLink key={view} view={view} />
         ))}
       </List>
