@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
+import { DefinitionField } from '../../components/DefinitionField.js';
 import { formatDateTime } from '../../lib/format.js';
 import { detailText } from '../../lib/history-text.js';
 import { useLookup } from '../../state/use-lookup.js';
@@ -75,19 +76,6 @@ function PublicLabel() {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </>
-  );
-}
-
 const textBlock = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.55 } as const;
 
 export function OriginalSection({ item }: { item: FeedbackItem }) {
@@ -110,10 +98,10 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
         {t('item.original.neverEditable')}
       </Typography>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mt: 1.5, mb: 0 }}>
-        <Field label={t('item.original.author')}>
+        <DefinitionField label={t('item.original.author')}>
           <span data-testid="original-author">{author.anonymous || !author.displayName ? t('item.original.anonymous') : author.displayName}</span>
-        </Field>
-        <Field label={t('item.original.contact')}>
+        </DefinitionField>
+        <DefinitionField label={t('item.original.contact')}>
           {hasContact ? (
             <Box data-testid="original-contact">
               {contact.email ? (
@@ -133,8 +121,8 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
           ) : (
             t('item.original.noContact')
           )}
-        </Field>
-        <Field label={t('item.original.location')}>
+        </DefinitionField>
+        <DefinitionField label={t('item.original.location')}>
           {location && (location.address || location.lat !== null) ? (
             <>
               {location.address ? <div>{location.address}</div> : null}
@@ -147,8 +135,8 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
           ) : (
             t('item.original.noLocation')
           )}
-        </Field>
-        <Field label={t('item.original.attachments')}>
+        </DefinitionField>
+        <DefinitionField label={t('item.original.attachments')}>
           {attachments.length ? (
             <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
               {attachments.map((a, i) => (
@@ -163,8 +151,8 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
           ) : (
             t('item.original.noAttachments')
           )}
-        </Field>
-        <Field label={t('item.original.publicationPermission')}>{item.publicationPermission ? t('item.original.yes') : t('item.original.no')}</Field>
+        </DefinitionField>
+        <DefinitionField label={t('item.original.publicationPermission')}>{item.publicationPermission ? t('item.original.yes') : t('item.original.no')}</DefinitionField>
       </Box>
     </Section>
   );

@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModerationFinding } from '../../../shared/api/desk-api.js';
-import type { FeedbackItem, PublicationReason } from '../../../shared/domain/feedback-item.js';
+import { PublicationReason, type FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { placeholderFor, type FindingKind } from '../../../shared/moderation/index.js';
 import { may } from '../../../shared/workflow/permissions.js';
 import {
@@ -41,16 +41,7 @@ import { PublishDialog, useRefusalText } from './PublishDialog.js';
 import { RejectedPublicationChanges } from './RejectedPublicationChanges.js';
 import { useDebounced, useModerationScan, usePublicationMutation, useSpellcheck, type EditorTexts } from './use-moderation.js';
 
-const ALL_REASONS: PublicationReason[] = [
-  'no_permission',
-  'email_channel',
-  'inappropriate_or_spam',
-  'personal_sensitive_matters',
-  'health_or_social_client_info',
-  'racism',
-  'names_person_negatively',
-  'duplicate',
-];
+const ALL_REASONS = PublicationReason.options;
 // The item pane's width, not the window's, decides whether original and editor fit side by side.
 const WIDE = '@container publication (min-width: 700px)';
 const PUBLICATION_MUTATIONS = ['editPublication', 'decidePublication', 'publish'];

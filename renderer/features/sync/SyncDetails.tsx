@@ -2,27 +2,14 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/desk-api.js';
+import { DefinitionField } from '../../components/DefinitionField.js';
 import { ErrorAlert } from '../../components/ErrorText.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useSession, useSyncNow } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { RejectedList } from './RejectedList.js';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </>
-  );
-}
 
 export function SyncDetails({ status, error }: { status: SyncStatus | undefined; error: unknown }) {
   const { t, i18n } = useTranslation();
@@ -50,22 +37,22 @@ export function SyncDetails({ status, error }: { status: SyncStatus | undefined;
             </Alert>
           ) : null}
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-            <Row label={t('sync.phaseLabel')}>{t(`sync.phase.${status.phase}`)}</Row>
+            <DefinitionField label={t('sync.phaseLabel')}>{t(`sync.phase.${status.phase}`)}</DefinitionField>
             {status.progress ? (
-              <Row label={t('sync.progressLabel')}>
+              <DefinitionField label={t('sync.progressLabel')}>
                 {status.progress.done} / {status.progress.total}
-              </Row>
+              </DefinitionField>
             ) : null}
-            <Row label={t('sync.lastSyncLabel')}>{status.lastSyncAt ? formatDateTime(status.lastSyncAt, lang) : t('sync.neverSynced')}</Row>
-            <Row label={t('sync.pendingLabel')}>{status.pendingCount || t('sync.none')}</Row>
-            {status.oldestPendingAt ? <Row label={t('sync.oldestPendingLabel')}>{formatDateTime(status.oldestPendingAt, lang)}</Row> : null}
-            <Row label={t('sync.rejectedLabel')}>
+            <DefinitionField label={t('sync.lastSyncLabel')}>{status.lastSyncAt ? formatDateTime(status.lastSyncAt, lang) : t('sync.neverSynced')}</DefinitionField>
+            <DefinitionField label={t('sync.pendingLabel')}>{status.pendingCount || t('sync.none')}</DefinitionField>
+            {status.oldestPendingAt ? <DefinitionField label={t('sync.oldestPendingLabel')}>{formatDateTime(status.oldestPendingAt, lang)}</DefinitionField> : null}
+            <DefinitionField label={t('sync.rejectedLabel')}>
               <Box component="span" sx={{ color: status.rejectedCount ? 'error.main' : undefined, fontWeight: status.rejectedCount ? 700 : 400 }}>
                 {status.rejectedCount || t('sync.none')}
               </Box>
-            </Row>
-            {status.lastError ? <Row label={t('sync.lastErrorLabel')}>{errorText(status.lastError)}</Row> : null}
-            <Row label={t('sync.centralLabel')}>{status.centralUrl}</Row>
+            </DefinitionField>
+            {status.lastError ? <DefinitionField label={t('sync.lastErrorLabel')}>{errorText(status.lastError)}</DefinitionField> : null}
+            <DefinitionField label={t('sync.centralLabel')}>{status.centralUrl}</DefinitionField>
           </Box>
         </>
       ) : null}
