@@ -30,7 +30,8 @@ import {
 } from '../../../shared/workflow/publication.js';
 import { useErrorText } from '../../components/ErrorText.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useRejected, useSession } from '../../state/queries.js';
+import { useRejected } from '../../state/queries.js';
+import { useActor } from '../../state/use-actor.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
@@ -58,9 +59,8 @@ type Local = Partial<Record<PublicationField, { forText: string; findings: Moder
 
 /** The item's "Julkaisu / Publicering / Publication" section: moderation editor, checklist and decision (P14-P24). */
 export function PublicationSection({ item }: { item: FeedbackItem }) {
-  const session = useSession();
-  const staff = session.data?.staff;
-  const canModerate = staff ? may({ id: staff.id, role: staff.role, departmentId: staff.departmentId, displayName: staff.displayName }, 'moderate', item) : false;
+  const actor = useActor();
+  const canModerate = actor !== null && may(actor, 'moderate', item);
   if (!canModerate) return <PublicationSummary item={item} />;
   return <PublicationEditor key={item.id} item={item} />;
 }

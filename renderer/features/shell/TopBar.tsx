@@ -22,6 +22,8 @@ import type { Session } from '../../../shared/api/desk-api.js';
 import { catalogs, UI_LANGUAGES } from '../../../shared/i18n/index.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
 import { useUiStore } from '../../state/ui-store.js';
+import { useActor } from '../../state/use-actor.js';
+import { may } from '../../../shared/workflow/permissions.js';
 import { SignOutDialog } from './SignOutDialog.js';
 import { SearchField } from '../search/SearchField.js';
 
@@ -108,6 +110,7 @@ function UserMenu({ session }: { session: Session }) {
 }
 
 export function TopBar({ session }: { session: Session | null | undefined }) {
+  const actor = useActor();
   const { t } = useTranslation();
   const setKeyMapOpen = useUiStore((s) => s.setKeyMapOpen);
   return (
@@ -146,7 +149,7 @@ export function TopBar({ session }: { session: Session | null | undefined }) {
           </Typography>
         </Box>
         {session ? <SearchField /> : null}
-        {session ? (
+        {actor && may(actor, 'record_walk_in', null) ? (
           <Button color="inherit" variant="outlined" startIcon={<PostAdd />} onClick={() => useUiStore.getState().setWalkInOpen(true)} data-testid="walk-in-button" sx={{ borderColor: 'rgba(255,255,255,0.6)', whiteSpace: 'nowrap' }}>
             {t('topBar.walkIn')}
           </Button>

@@ -7,6 +7,8 @@ import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { describeTarget, keyAction } from '../../lib/keyboard.js';
 import { keys } from '../../state/queries.js';
 import { useUiStore } from '../../state/ui-store.js';
+import { useActor } from '../../state/use-actor.js';
+import { may, type Actor } from '../../../shared/workflow/permissions.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { InboxList, type InboxListHandle } from '../inbox/InboxList.js';
 import { ViewsPane } from '../inbox/ViewsPane.js';
@@ -38,6 +40,9 @@ export function Workspace() {
   const itemPane = useRef<HTMLDivElement>(null);
   const mode = useUiStore((s) => s.mode);
   const client = useQueryClient();
+  // Read by the key handler, which is registered once.
+  const actor = useRef<Actor | null>(null);
+  actor.current = useActor();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -82,7 +87,7 @@ export function Workspace() {
           document.getElementById(SEARCH_FIELD_ID)?.focus();
           break;
         case 'walkIn':
-          ui.setWalkInOpen(true);
+          if (actor.current && may(actor.current, 'record_walk_in', null)) ui.setWalkInOpen(true);
           break;
         case 'select': {
           const id = list.current?.idAt(ui.cursor);

@@ -9,19 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { TriageSuggestion } from '../../../shared/api/desk-api.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { may, type Action } from '../../../shared/workflow/permissions.js';
-import { useMutate, useRejected, useSession, useSuggestions } from '../../state/queries.js';
+import { useMutate, useRejected, useSuggestions } from '../../state/queries.js';
+import { useActor } from '../../state/use-actor.js';
 import { useUiStore, type TriageDialogKind } from '../../state/ui-store.js';
 import { useMutationName, useRejectionReason } from '../sync/RejectedList.js';
 import { useLookup } from '../../state/use-lookup.js';
 
 /** The open item's suggestion accept handler, for the number keys (one panel is open at a time). */
 export const suggestionKeys: { accept: ((n: number) => void) | null } = { accept: null };
-
-function useActor() {
-  const session = useSession();
-  const staff = session.data?.staff;
-  return staff ? { id: staff.id, role: staff.role, departmentId: staff.departmentId, displayName: staff.displayName } : null;
-}
 
 /** What the triage keys and buttons open for this item; L toggles between restricting and lifting. */
 export function triageDialogFor(kind: 'kind' | 'service' | 'forward' | 'assign' | 'restrict', item: FeedbackItem | null): TriageDialogKind {
