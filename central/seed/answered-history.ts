@@ -4,10 +4,11 @@
  * permission waiting for a decision. Deterministic; times relative to the moment of seeding.
  */
 import { join } from 'node:path';
-import { FeedbackItem, type HistoryEvent, type Language } from '../../shared/domain/index.js';
+import { FeedbackItem, type Language } from '../../shared/domain/index.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import { english, finnish, readLines, swedish, type Template } from './current-work.js';
 import { DEMO_STAFF } from './demo-staff.js';
+import { seedEvent, type SeedActor } from './history-event.js';
 import { Prng } from './prng.js';
 
 const DAY = 24 * 3600_000;
@@ -49,15 +50,7 @@ export function generateAnsweredHistory(opts: { now: Date; dataDir: string; coun
     const permission = rng.chance(0.7);
     const answerText = rng.pick(answers[t.lang]);
     const published = permission && rng.chance(0.5);
-    const ev = (at: string, actor: { id: string; displayName: string } | null, type: string, details: Record<string, unknown> = {}): HistoryEvent => ({
-      id: `${srid}-${type}`,
-      at,
-      actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? 'Palautejärjestelmä',
-      type,
-      details,
-      clientId: null,
-    });
+    const ev = (at: string, actor: SeedActor, type: string, details: Record<string, unknown> = {}) => seedEvent(`${srid}-${type}`, at, actor, type, details);
     const forwardedAt = new Date(receivedAtMs + rng.int(1, 20) * 3600_000).toISOString();
     const history = [
       ev(receivedAt, null, 'received', { channel: 'web_form' }),

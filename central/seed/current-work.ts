@@ -10,6 +10,7 @@ import { dueAtFor } from '../../shared/workflow/index.js';
 import { Prng } from './prng.js';
 import { hetu } from './hetu.js';
 import { DEMO_STAFF } from './demo-staff.js';
+import { seedEvent, type SeedActor } from './history-event.js';
 
 export interface Template {
   lang: Language;
@@ -243,15 +244,7 @@ export function generateCurrentWork(opts: CurrentWorkOptions): FeedbackItem[] {
       clock = Math.min(clock + rng.int(minH * 60, maxH * 60) * 60_000, now - 60_000);
       return new Date(clock).toISOString();
     };
-    const ev = (at: string, actor: { id: string; displayName: string } | null, type: string, details: Record<string, unknown> = {}): HistoryEvent => ({
-      id: `${srid}-${history.length}`,
-      at,
-      actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? 'Palautejärjestelmä',
-      type,
-      details,
-      clientId: null,
-    });
+    const ev = (at: string, actor: SeedActor, type: string, details: Record<string, unknown> = {}) => seedEvent(`${srid}-${history.length}`, at, actor, type, details);
     history.push(ev(receivedAt, isVerbal ? clerk : null, isVerbal ? 'recorded_walk_in' : 'received', { channel }));
     if (!atHelsinkiInfo || status === 'in_triage') history.push(ev(step(0.2, 3), clerk, 'triage_started'));
     if (!atHelsinkiInfo && channel !== 'department_page') history.push(ev(step(0.5, 6), clerk, 'forwarded', { from: 'neuvonta', to: departmentId, note: null }));
