@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import { SearchIndex } from '../search/search-index.js';
-import { makeItem } from '../testing/make-items.js';
+import { makeItem, pullPage } from '../testing/make-items.js';
 import { CacheStore } from './cache-store.js';
 import { fileKeyProvider } from './key-provider.js';
 
@@ -14,16 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const page = (cookie: number, from: number, n: number): PullResponse => ({
-  cookie,
-  hasMore: true,
-  total: null,
-  lastMutationId: 0,
-  items: Array.from({ length: n }, (_, k) => makeItem(from + k)),
-  revoked: [],
-  results: [],
-  reference: null,
-});
+const page = (cookie: number, from: number, n: number) => pullPage({ cookie, hasMore: true, items: Array.from({ length: n }, (_, k) => makeItem(from + k)) });
 const queued = (store: CacheStore) => store.db.prepare('SELECT count(*) FROM search_queue').pluck().get() as number;
 
 describe('filling an empty cache (search queue paused, migration 6)', () => {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../shared/api/sync-protocol.js';
-import { makeItem } from '../testing/make-items.js';
+import { makeItem, pullPage } from '../testing/make-items.js';
 import { CACHE_FILE, CacheOpenError, openCacheDb } from './cache-db.js';
 import { CacheStore, CorruptRowError } from './cache-store.js';
 import { fileKeyProvider } from './key-provider.js';
@@ -16,17 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const page = (over: Partial<PullResponse>): PullResponse => ({
-  cookie: 1,
-  hasMore: false,
-  total: null,
-  lastMutationId: 0,
-  items: [],
-  revoked: [],
-  results: [],
-  reference: null,
-  ...over,
-});
+const page = pullPage;
 
 describe('cache file and key', () => {
   it('creates a 0600 key file once and reuses it', async () => {

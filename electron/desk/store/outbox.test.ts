@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { MutationError } from '../../../shared/mutations/index.js';
 import type { Actor } from '../../../shared/workflow/permissions.js';
-import { makeItem } from '../testing/make-items.js';
+import { makeItem, pullPage } from '../testing/make-items.js';
 import { CacheStore } from './cache-store.js';
 import { fileKeyProvider } from './key-provider.js';
 
@@ -15,17 +14,7 @@ const ctx = { staffId: 'staff-1', departmentId: null, now: new Date('2026-11-27T
 let dir: string;
 let store: CacheStore;
 
-const page = (over: Partial<PullResponse>): PullResponse => ({
-  cookie: 1,
-  hasMore: false,
-  total: null,
-  lastMutationId: 0,
-  items: [],
-  revoked: [],
-  results: [],
-  reference: null,
-  ...over,
-});
+const page = pullPage;
 const item = (i: number, over: Partial<FeedbackItem> = {}) => makeItem(i, undefined, { status: 'received', ...over });
 const mutate = (name: string, args: Record<string, unknown>, extra: object = {}) =>
   store.appendMutation({ name, args, itemId: String(args.itemId), actor: clerk, clientTime: '2026-11-27T12:00:00.000Z', ...extra });

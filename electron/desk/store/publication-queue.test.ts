@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { Actor } from '../../../shared/workflow/permissions.js';
-import { makeItem } from '../testing/make-items.js';
+import { makeItem, pullPage } from '../testing/make-items.js';
 import { CacheStore } from './cache-store.js';
 import { fileKeyProvider } from './key-provider.js';
 
@@ -14,16 +13,7 @@ const ctx = { staffId: 'staff-9', departmentId: null, now: new Date('2026-11-27T
 let dir: string;
 let store: CacheStore;
 
-const page = (items: FeedbackItem[]): PullResponse => ({
-  cookie: 1,
-  hasMore: false,
-  total: null,
-  lastMutationId: 0,
-  items,
-  revoked: [],
-  results: [],
-  reference: null,
-});
+const page = (items: FeedbackItem[]) => pullPage({ items });
 const answered = (i: number, over: Partial<FeedbackItem> = {}) =>
   makeItem(i, undefined, { status: 'answered', channel: 'web_form', publicationPermission: true, restricted: null, inappropriate: null, ...over });
 const items = [

@@ -1,3 +1,4 @@
+import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { Channel, Kind, Language, Status } from '../../../shared/domain/enums.js';
 
@@ -44,4 +45,9 @@ export function makeItem(i: number, base = Date.parse('2026-11-27T12:00:00.000Z'
     history: [{ id: `h-${i}`, at: receivedAt, actorId: null, actorName: 'system', type: 'received', details: {}, clientId: null }],
     ...overrides,
   };
+}
+
+/** A one-page pull response with nothing in it; override what the test is about. */
+export function pullPage(overrides: Partial<PullResponse> = {}): PullResponse {
+  return { cookie: 1, hasMore: false, total: null, lastMutationId: 0, items: [], revoked: [], results: [], reference: null, ...overrides };
 }
