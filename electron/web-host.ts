@@ -34,6 +34,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   unknown_method: 404,
   not_signed_in: 401,
   bad_credentials: 401,
+  too_many_attempts: 429,
   forbidden: 403,
   not_found: 404,
   unsupported_media_type: 415,

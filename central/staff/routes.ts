@@ -7,14 +7,26 @@ import { authenticate, requireOwnClient } from './auth.js';
 import { pullPage } from './pull.js';
 import { applyPush } from './push.js';
 import type { EventHub } from './events.js';
+import { LoginThrottle } from './login-throttle.js';
 
 /** The staff sync API (mounted under /staff/v1). */
-export function staffRoutes(store: CentralStore, hub: EventHub) {
+export function staffRoutes(store: CentralStore, hub: EventHub, throttle = new LoginThrottle({ now: () => Date.parse(store.nowIso()) })) {
   return async function register(app: FastifyInstance): Promise<void> {
     app.post('/login', async (request, reply) => {
       const body = parseOr400(LoginRequest, request.body, 'login request');
+      const wait = throttle.retryAfterSeconds(body.username, request.ip);
+      if (wait > 0) {
+        request.log.warn({ username: body.username, ip: request.ip, retryAfterSeconds: wait }, 'sign-in refused: too many failed attempts');
+        reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'too_many_attempts', `too many failed sign-in attempts; try again in ${Math.ceil(wait / 60)} min`);
+      }
       const staff = await store.checkCredentials(body.username, body.password);
-      if (!staff) throw new HttpError(401, 'bad_credentials', 'wrong username or password');
+      if (!staff) {
+        throttle.failed(body.username, request.ip);
+        request.log.warn({ username: body.username, ip: request.ip }, 'sign-in failed');
+        throw new HttpError(401, 'bad_credentials', 'wrong username or password');
+      }
+      throttle.succeeded(body.username);
       store.bindClient(body.clientId, staff.id);
       const { token, expiresAt } = store.createSession(staff.id, body.clientId);
       request.log.info({ staffId: staff.id, clientId: body.clientId }, 'signed in');

@@ -30,6 +30,20 @@ describe('login', () => {
     }
   });
 
+  it('refuses sign-in for 15 minutes after 5 wrong passwords, even with the right one, and names the wait', async () => {
+    let now = new Date('2026-11-27T08:00:00.000Z');
+    central = await startTestCentral({ now: () => now });
+    for (let i = 0; i < 5; i++) expect((await new TestDesk(central.url).login('clerk', `guess-${i}`)).status).toBe(401);
+    const locked = await new TestDesk(central.url).login('clerk');
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('900');
+    expect(await locked.json()).toEqual({ error: { code: 'too_many_attempts', message: expect.stringContaining('15 min') } });
+    // another account is not locked by this one's failures
+    expect((await new TestDesk(central.url).login('mod')).status).toBe(200);
+    now = new Date('2026-11-27T08:15:01.000Z');
+    expect((await new TestDesk(central.url).login('clerk')).status).toBe(200);
+  });
+
   it('stores only a hash of the token and refuses it after logout', async () => {
     central = await startTestCentral();
     const desk = new TestDesk(central.url);

@@ -69,6 +69,13 @@ describe('sign-in', () => {
     expect((await desk.syncStatus({})).phase).toBe('signed_out');
   });
 
+  it('says too_many_attempts once the central locks an account after repeated wrong passwords', async () => {
+    const { desk } = await open(tmp('desk-'));
+    for (let i = 0; i < 5; i++) await expect(desk.signIn({ username: 'no.such.user', password: `guess-${i}` })).rejects.toMatchObject({ code: 'bad_credentials' });
+    await expect(desk.signIn({ username: 'no.such.user', password: 'demo' })).rejects.toMatchObject({ code: 'too_many_attempts' });
+    expect(await desk.whoAmI({})).toBeNull();
+  });
+
   it('says central_unreachable when nothing listens at the central URL', async () => {
     const { desk } = await open(tmp('desk-'), { centralUrl: 'http://127.0.0.1:9' });
     await expect(desk.signIn({ username: 'neuvonta', password: 'demo' })).rejects.toMatchObject({ code: 'central_unreachable' });

@@ -267,6 +267,7 @@ class DeskCore implements Desk {
     } catch (err) {
       if (err instanceof CentralError) {
         if (err.kind === 'unauthorized') throw new DeskError('bad_credentials', 'wrong username or password');
+        if (err.code === 'too_many_attempts') throw new DeskError('too_many_attempts', err.message);
         if (err.kind === 'unreachable' || err.kind === 'server_error') {
           throw new DeskError('central_unreachable', `cannot reach the central server at ${this.opts.centralUrl}`);
         }

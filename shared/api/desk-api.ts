@@ -306,6 +306,7 @@ export const DeskErrorCode = z.enum([
   'unknown_method',
   'not_signed_in',
   'bad_credentials',
+  'too_many_attempts',
   'central_unreachable',
   'pending_mutations',
   'forbidden',

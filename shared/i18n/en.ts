@@ -20,6 +20,7 @@ export const en: Messages = {
   errors: {
     title: 'Something went wrong',
     bad_credentials: 'Wrong username or password.',
+    too_many_attempts: 'Too many failed sign-in attempts. Wait up to 15 minutes and try again, or ask the administrator to reset your password.',
     central_unreachable: 'The central server cannot be reached. Try again in a moment.',
     not_signed_in: 'Your session has ended. Please sign in again.',
     invalid_args: 'The request was invalid. Check what you entered.',

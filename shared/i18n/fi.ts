@@ -19,6 +19,7 @@ export const fi = {
   errors: {
     title: 'Jokin meni pieleen',
     bad_credentials: 'Käyttäjätunnus tai salasana on väärin.',
+    too_many_attempts: 'Liian monta epäonnistunutta kirjautumisyritystä. Odota enintään 15 minuuttia ja yritä uudelleen, tai pyydä pääkäyttäjää vaihtamaan salasanasi.',
     central_unreachable: 'Keskuspalvelimeen ei saada yhteyttä. Yritä hetken kuluttua uudelleen.',
     not_signed_in: 'Istunto on päättynyt. Kirjaudu sisään uudelleen.',
     invalid_args: 'Pyyntö oli virheellinen. Tarkista syötetyt tiedot.',

@@ -20,6 +20,7 @@ export const sv: Messages = {
   errors: {
     title: 'Något gick fel',
     bad_credentials: 'Fel användarnamn eller lösenord.',
+    too_many_attempts: 'För många misslyckade inloggningsförsök. Vänta högst 15 minuter och försök igen, eller be administratören byta ditt lösenord.',
     central_unreachable: 'Ingen kontakt med centralservern. Försök igen om en stund.',
     not_signed_in: 'Sessionen har gått ut. Logga in igen.',
     invalid_args: 'Begäran var ogiltig. Kontrollera uppgifterna.',
