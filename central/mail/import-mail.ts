@@ -10,10 +10,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { FeedbackItem, Language } from '../../shared/domain/index.js';
+import { storedMediaUrl, type FeedbackItem, type Language } from '../../shared/domain/index.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
-import { newServiceRequestId, mediaDir } from '../open311/create-request.js';
+import { newServiceRequestId } from '../open311/create-request.js';
+import { mediaDir } from '../http/media-files.js';
 import { queueArrivalNotice } from './outbox.js';
 
 export interface ImportOutcome {
@@ -155,7 +156,7 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
       // Email is never published (P19a), whatever the message says.
       publicationPermission: false,
       location: null,
-      attachments: files.map((f) => ({ url: `/media/${f.name}`, name: f.original })),
+      attachments: files.map((f) => ({ url: storedMediaUrl(f.name), name: f.original })),
       serviceCode: null,
       departmentId: null,
       assigneeId: null,

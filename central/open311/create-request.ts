@@ -6,7 +6,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Channel, FeedbackItem, Service } from '../../shared/domain/index.js';
+import { storedMediaUrl, type Channel, type FeedbackItem, type Service } from '../../shared/domain/index.js';
+import { mediaDir } from '../http/media-files.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { queueArrivalNotice } from '../mail/outbox.js';
@@ -20,10 +21,6 @@ export function newServiceRequestId(): string {
   let s = '';
   for (let i = 0; i < 20; i++) s += ALPHABET[randomInt(ALPHABET.length)];
   return s;
-}
-
-export function mediaDir(dataDir: string): string {
-  return join(dataDir, 'media');
 }
 
 const channelNames: Record<Channel, string> = {
@@ -72,7 +69,7 @@ export function createRequest(
       contact: { email: r.email, phone: r.phone },
       publicationPermission: r.publicationPermission,
       location: r.lat !== null || r.address ? { lat: r.lat, long: r.long, address: r.address } : null,
-      attachments: [...files.map((f) => ({ url: `/media/${f.name}`, name: f.originalName })), ...(r.mediaUrl ? [{ url: r.mediaUrl, name: null }] : [])],
+      attachments: [...files.map((f) => ({ url: storedMediaUrl(f.name), name: f.originalName })), ...(r.mediaUrl ? [{ url: r.mediaUrl, name: null }] : [])],
       serviceCode: input.service.code,
       // Items from a department's own page go straight to it (P9); the rest to Helsinki-info (P8).
       departmentId: channel === 'department_page' ? input.service.departmentId : null,

@@ -3,8 +3,7 @@
  * definitions, POST and GET requests, a single request, tokens, and uploaded media. Every method
  * answers JSON or XML by extension, errors as the spec's {code, description} arrays.
  */
-import { createReadStream } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -18,7 +17,8 @@ import { isPublic, publicRequest, type PublicContext } from './format/public-req
 import { discoveryDocument, publicService, serviceDefinition } from './format/services.js';
 import { FORM_BODY_LIMIT, parseUrlEncoded, readMultipart, type FormFields, type UploadedMedia } from './forms.js';
 import { open311ErrorHandler, sendList, sendSingle, splitFormat, type Format } from './http.js';
-import { createRequest, mediaDir } from './create-request.js';
+import { createRequest } from './create-request.js';
+import { findMediaFile, sendMediaFile } from '../http/media-files.js';
 import { findByServiceRequestId, findRequests, registerGeoFunctions } from './queries.js';
 import { parseRequestFilters } from './validate/get-filters.js';
 import { localeLanguage, parsePostRequest } from './validate/post-request.js';
@@ -177,19 +177,9 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
 
     // Photos of public items only; an unpublished item's photo is as private as its text.
     app.get('/media/:name', async (request, reply) => {
-      const { name } = request.params as { name: string };
-      if (!/^[a-f0-9]{32}\.(jpg|png|gif|webp)$/.test(name)) throw notFound('no such file');
-      const row = store.db.prepare('SELECT item_id, content_type, size FROM media_files WHERE name = ?').get(name) as
-        | { item_id: string; content_type: string; size: number }
-        | undefined;
-      const item = row ? store.getItem(row.item_id) : null;
-      if (!row || !item || !isPublic(item)) throw notFound('no such file');
-      reply.header('content-type', row.content_type);
-      reply.header('content-length', String(row.size));
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('content-security-policy', "default-src 'none'");
-      reply.header('cache-control', 'public, max-age=3600');
-      return reply.send(createReadStream(join(mediaDir(dataDir), name)));
+      const file = findMediaFile(store, (request.params as { name: string }).name);
+      if (!file || !isPublic(file.item)) throw notFound('no such file');
+      return sendMediaFile(store, reply, file, 'public, max-age=3600');
     });
 
   };

@@ -8,6 +8,8 @@ import { pullPage } from './pull.js';
 import { applyPush } from './push.js';
 import type { EventHub } from './events.js';
 import { LoginThrottle } from './login-throttle.js';
+import { canSee } from '../../shared/workflow/index.js';
+import { findMediaFile, sendMediaFile } from '../http/media-files.js';
 
 /** The staff sync API (mounted under /staff/v1). */
 export function staffRoutes(store: CentralStore, hub: EventHub, throttle = new LoginThrottle({ now: () => Date.parse(store.nowIso()) })) {
@@ -53,6 +55,15 @@ export function staffRoutes(store: CentralStore, hub: EventHub, throttle = new L
       const body = parseOr400(PushRequest, request.body, 'push request');
       requireOwnClient(auth, body.clientId);
       return applyPush(store, auth, body, request.log, { publicBaseUrl: publicBaseUrl(app) });
+    });
+
+    // A photo of an item this staff member may see (the public route serves published items only).
+    app.get('/media/:name', async (request, reply) => {
+      const auth = authenticate(store, request);
+      const file = findMediaFile(store, (request.params as { name: string }).name);
+      if (!file || !canSee(auth.actor, file.item)) throw new HttpError(404, 'not_found', 'no such photo, or not one you may see');
+      // The desk keeps its own encrypted copy; no shared cache may keep one.
+      return sendMediaFile(store, reply, file, 'private, no-store');
     });
 
     app.get('/events', async (request, reply) => {

@@ -178,6 +178,17 @@ describe('POST requests', () => {
     // Not public yet: the photo is as private as the text.
     const mediaPath = item.attachments[0].url as string;
     expect((await fetch(`${api}${mediaPath}`)).status).toBe(404);
+    // Staff who may see the item see its photo through the staff API; nobody else does.
+    const forStaff = await staff.get(mediaPath);
+    expect(forStaff.status).toBe(200);
+    expect(forStaff.headers.get('content-type')).toBe('image/png');
+    expect(forStaff.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.from(await forStaff.arrayBuffer()).equals(png)).toBe(true);
+    expect((await fetch(`${central.url}/staff/v1${mediaPath}`)).status).toBe(401);
+    const otherDepartment = new Staff(central.url);
+    await otherDepartment.login('kasko.vastaaja');
+    expect((await otherDepartment.get(mediaPath)).status).toBe(404);
+    expect((await staff.get('/media/..%2Fcentral.sqlite')).status).toBe(404);
 
     await staff.push('publish', { itemId: item.id, title: 'Kuoppa', text: 'Syvä kuoppa ajoradalla.', answer: null });
     const one = await getJson<Req[]>(`${api}/requests/${srid}.json?extensions=true`);

@@ -71,6 +71,11 @@ export class Staff {
     return { items: [...items.values()], results };
   }
 
+  /** GET a path of the staff API (e.g. an attachment's /media/<name>) as this user. */
+  async get(path: string): Promise<Response> {
+    return fetch(`${this.base}/staff/v1${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+  }
+
   async item(serviceRequestId: string): Promise<any> {
     const { items } = await this.pullAll();
     return items.find((i) => i.serviceRequestId === serviceRequestId);
