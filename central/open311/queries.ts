@@ -87,13 +87,3 @@ export function findByServiceRequestId(db: Database, id: string): FeedbackItem |
   const row = db.prepare('SELECT id, json FROM items WHERE service_request_id = ?').get(id) as { id: string; json: string } | undefined;
   return row ? parseRow(row) : null;
 }
-
-export function publicMedia(db: Database, name: string): { content_type: string; size: number } | null {
-  const row = db
-    .prepare(
-      `SELECT m.content_type, m.size FROM media_files m JOIN items i ON i.id = m.item_id
-       WHERE m.name = ? AND i.published = 1 AND i.is_restricted = 0`,
-    )
-    .get(name) as { content_type: string; size: number } | undefined;
-  return row ?? null;
-}
