@@ -144,3 +144,29 @@ describe('clientId and clearing', () => {
     store.close();
   });
 });
+
+describe('photos', () => {
+  const png = { contentType: 'image/png' as const, bytes: Buffer.from('89504e470d0a1a0a00', 'hex') };
+  const name = `${'ab'.repeat(16)}.png`;
+
+  it('keeps a fetched photo encrypted with its item, and forgets it when the item is revoked', async () => {
+    const store = await CacheStore.open(dir, fileKeyProvider(dir));
+    store.applyPullPage(page({ cookie: 1, items: [makeItem(1), makeItem(2)] }), 'now');
+    store.photos.put(makeItem(1).id, name, png, '2026-11-27T20:00:00.000Z');
+    expect(store.photos.get(makeItem(1).id, name)).toEqual(png);
+    // a photo is found only under its own item
+    expect(store.photos.get(makeItem(2).id, name)).toBeNull();
+    store.applyPullPage(page({ cookie: 2, revoked: [makeItem(1).id] }), 'now');
+    expect(store.photos.get(makeItem(1).id, name)).toBeNull();
+    store.close();
+  });
+
+  it('forgets every photo when the user data is cleared', async () => {
+    const store = await CacheStore.open(dir, fileKeyProvider(dir));
+    store.applyPullPage(page({ cookie: 1, items: [makeItem(1)] }), 'now');
+    store.photos.put(makeItem(1).id, name, png, 'now');
+    store.clearUserData();
+    expect(store.db.prepare('SELECT count(*) FROM item_photos').pluck().get()).toBe(0);
+    store.close();
+  });
+});

@@ -8,6 +8,7 @@ import { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { Reference, Staff } from '../../../shared/domain/reference.js';
 import { CACHE_FILE, openCacheDb, type CacheDb } from './cache-db.js';
 import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
+import { PhotoStore } from './photo-store.js';
 import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
 import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from './inbox-rows.js';
 import { ITEM_COLUMNS, prepareItem, preparedIndexRow, type PreparedItem } from './item-columns.js';
@@ -52,6 +53,7 @@ export class CacheStore {
   private filling = false;
   /** Built on first use from the `items` table, then kept in step after every commit. */
   private index: InboxIndex | null = null;
+  readonly photos: PhotoStore;
 
   static async open(dataDir: string, keyProvider: CacheKeyProvider, log: Log = () => {}): Promise<CacheStore> {
     const key = await keyProvider.getKey();
@@ -62,6 +64,7 @@ export class CacheStore {
     readonly db: CacheDb,
     private readonly log: Log = () => {},
   ) {
+    this.photos = new PhotoStore(db);
     const cols = ITEM_COLUMNS.join(', ');
     const updates = ITEM_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = ?`)
@@ -355,6 +358,7 @@ export class CacheStore {
 
   private deleteLocal(id: string, touched: Map<string, IndexRow>): boolean {
     this.stmts.deleteDoc.run(id);
+    this.photos.forgetItem(id);
     touched.delete(id);
     return this.stmts.deleteItem.run(id).changes > 0;
   }
@@ -526,6 +530,7 @@ export class CacheStore {
   clearUserData(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM items; DELETE FROM item_docs; DELETE FROM reference; DELETE FROM outbox; DELETE FROM rejected;');
+      this.photos.clear();
       for (const key of ['cookie', 'lastSyncAt', 'session', 'cacheOwner']) this.stmts.metaDelete.run(key);
     })();
     this.index = null;

@@ -138,4 +138,20 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
       for (const id of ids) mark.run(id);
     },
   },
+  {
+    version: 8,
+    name: 'item photos',
+    // Fetched on first view (not during sync: most photos are never opened), kept for offline use.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE item_photos (
+          name TEXT PRIMARY KEY,
+          item_id TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          bytes BLOB NOT NULL,
+          fetched_at TEXT NOT NULL
+        );
+        CREATE INDEX item_photos_item ON item_photos(item_id);
+      `),
+  },
 ];
