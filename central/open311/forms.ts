@@ -4,11 +4,11 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
+import { MAX_PHOTO_BYTES, sniffPhoto } from '../../shared/domain/attachments.js';
 import { badRequest, Open311Error } from './format/errors.js';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
 export const MAX_MEDIA_FILES = 5;
-export const MAX_MEDIA_BYTES = 5 * 1024 * 1024;
 const FIELD_BYTES = 32 * 1024;
 
 export type FormFields = Record<string, string[]>;
@@ -51,15 +51,6 @@ export function parseUrlEncoded(body: Buffer): FormFields {
   return fields;
 }
 
-/** What a file's first bytes say it is; only images are accepted. */
-export function sniffImage(data: Buffer): { contentType: string; extension: string } | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { contentType: 'image/jpeg', extension: 'jpg' };
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { contentType: 'image/png', extension: 'png' };
-  if (data.length >= 6 && (data.subarray(0, 6).toString('latin1') === 'GIF87a' || data.subarray(0, 6).toString('latin1') === 'GIF89a')) return { contentType: 'image/gif', extension: 'gif' };
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return { contentType: 'image/webp', extension: 'webp' };
-  return null;
-}
-
 /** Read a multipart body completely: fields, and media[] (or media) files held in memory. */
 export async function readMultipart(request: FastifyRequest): Promise<{ fields: FormFields; media: UploadedMedia[] }> {
   const fields: FormFields = Object.create(null);
@@ -78,7 +69,7 @@ export async function readMultipart(request: FastifyRequest): Promise<{ fields: 
 }
 
 async function readParts(request: FastifyRequest, fields: FormFields, media: UploadedMedia[], errors: string[]): Promise<void> {
-  const parts = request.parts({ limits: { fileSize: MAX_MEDIA_BYTES, files: MAX_MEDIA_FILES, fields: 60, fieldSize: FIELD_BYTES, parts: 70 } });
+  const parts = request.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_MEDIA_FILES, fields: 60, fieldSize: FIELD_BYTES, parts: 70 } });
   for await (const part of parts) {
     if (part.type === 'file') {
       const data = await part.toBuffer();
@@ -87,7 +78,7 @@ async function readParts(request: FastifyRequest, fields: FormFields, media: Upl
         continue;
       }
       if (data.length === 0) continue;
-      const kind = sniffImage(data);
+      const kind = sniffPhoto(data);
       if (!kind) {
         errors.push(`media[]: ${part.filename || 'file'} is not a JPEG, PNG, GIF or WebP image`);
         continue;

@@ -26,6 +26,7 @@ import { SearchIndex } from './search/search-index.js';
 import { loadDashboard } from './dashboard/dashboard.js';
 import { createTriageSuggester } from './triage/suggest.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
+import { loadItemPhoto } from './media/item-photo.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
@@ -327,6 +328,12 @@ class DeskCore implements Desk {
     const sort = args.sort ?? { by: 'receivedAt' as const, dir: 'desc' as const };
     const page = args.page ?? { offset: 0, limit: 100 };
     return this.store.listInbox(filter, sort, page, { staffId: session.staff.id, departmentId: session.staff.departmentId, now: this.now() });
+  }
+
+  async itemPhoto(raw: DeskArgs<'itemPhoto'>): Promise<DeskResult<'itemPhoto'>> {
+    const args = parseArgs('itemPhoto', raw);
+    const session = this.requireSession();
+    return loadItemPhoto({ store: this.store, client: this.client, token: session.token, now: () => new Date() }, args.itemId, args.name);
   }
 
   async getItem(raw: DeskArgs<'getItem'>): Promise<DeskResult<'getItem'>> {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Channel, Kind, Language, PublicationState, Status } from '../domain/enums.js';
 import { FeedbackItem, PublicationReason } from '../domain/feedback-item.js';
+import { isStoredMediaName, PHOTO_TYPES } from '../domain/attachments.js';
 import { findingKinds } from '../moderation/types.js';
 import { DepartmentId, ItemId, ServiceCode, StaffId } from '../domain/ids.js';
 import { Reference, Staff } from '../domain/reference.js';
@@ -277,6 +278,14 @@ export const deskMethods = {
    * `texts` scans the editor's unsaved version instead of the saved one.
    */
   moderationScan: method(z.object({ itemId: ItemId, texts: ModerationTexts.optional() }), ModerationScan),
+  /**
+   * A photo attached to a cached item, from the desk's encrypted cache, fetched from the central
+   * server the first time (offline and not yet fetched: central_unreachable).
+   */
+  itemPhoto: method(
+    z.object({ itemId: ItemId, name: z.string().refine(isStoredMediaName, 'not the name of a stored photo') }),
+    z.object({ contentType: z.enum(PHOTO_TYPES), dataBase64: z.string() }),
+  ),
   /** Misspelled words with suggestions (fi: Voikko, sv/en: nspell); `available` says why a language is not checked. */
   spellcheck: method(z.object({ text: z.string().max(100_000), language: Language }), SpellcheckResult),
 } as const;

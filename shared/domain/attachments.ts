@@ -22,3 +22,27 @@ export function storedMediaName(attachmentUrl: string): string | null {
   const name = attachmentUrl.slice(STORED_MEDIA_PREFIX.length);
   return isStoredMediaName(name) ? name : null;
 }
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+const EXTENSION: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+/** Largest photo the service takes (per file). */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+const startsWith = (data: Uint8Array, bytes: readonly number[], at = 0) => data.length >= at + bytes.length && bytes.every((b, i) => data[at + i] === b);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** What a file's first bytes say it is (a declared type is not trusted); null for anything but the photo types. */
+export function sniffPhoto(data: Uint8Array): { contentType: PhotoType; extension: string } | null {
+  const type: PhotoType | null = startsWith(data, [0xff, 0xd8, 0xff])
+    ? 'image/jpeg'
+    : startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+      ? 'image/png'
+      : startsWith(data, ascii('GIF87a')) || startsWith(data, ascii('GIF89a'))
+        ? 'image/gif'
+        : startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8)
+          ? 'image/webp'
+          : null;
+  return type && { contentType: type, extension: EXTENSION[type] };
+}

@@ -1,3 +1,4 @@
+import { MAX_PHOTO_BYTES, sniffPhoto, type PhotoType } from '../../../shared/domain/attachments.js';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -97,6 +98,18 @@ export class CentralClient {
 
   push(token: string, body: PushRequest, signal?: AbortSignal): Promise<PushResponse> {
     return this.request('POST', '/push', PushResponse, { token, body, signal });
+  }
+
+  /** A stored photo (GET /media/:name), checked to be a photo of at most MAX_PHOTO_BYTES, whatever the headers claim. */
+  async photo(token: string, name: string, signal?: AbortSignal): Promise<{ contentType: PhotoType; bytes: Buffer }> {
+    const path = `/media/${encodeURIComponent(name)}`;
+    const { body } = await this.send('GET', path, { token, signal }, async (r) => {
+      if (Number(r.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) throw new CentralError('invalid_response', `GET ${path}: larger than a photo may be`, r.status);
+      return Buffer.from(await r.arrayBuffer());
+    });
+    const sniffed = body.byteLength <= MAX_PHOTO_BYTES ? sniffPhoto(body) : null;
+    if (!sniffed) throw new CentralError('invalid_response', `GET ${path}: not a photo of a type and size the service takes`);
+    return { contentType: sniffed.contentType, bytes: body };
   }
 
   /** Live pokes. The token goes in the query because EventSource-style GETs carry no body. */
