@@ -21,6 +21,8 @@ export const keys = {
   rejected: ['inbox', 'rejected'] as const,
   dashboard: ['dashboard'] as const,
   suggestions: (id: string) => ['item', id, 'suggestions'] as const,
+  // Not under 'item': a photo never changes, so item change events need not refetch it.
+  photo: (itemId: string, name: string) => ['photo', itemId, name] as const,
   items: ['item'] as const,
   item: (id: string) => ['item', id] as const,
 };
@@ -91,6 +93,12 @@ export function useInboxPages(view: InboxView, filter: ListFilter, sort: SortKey
 export function useItem(id: string | null) {
   const desk = useDesk();
   return useQuery({ queryKey: keys.item(id ?? ''), queryFn: () => desk.getItem({ id: id! }), enabled: id !== null });
+}
+
+/** A photo of an item (from the desk's cache, fetched once); failures are shown with a retry, not retried by themselves. */
+export function usePhoto(itemId: string, name: string) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.photo(itemId, name), queryFn: () => desk.itemPhoto({ itemId, name }), staleTime: Infinity, gcTime: 5 * 60_000, retry: false });
 }
 
 export function useSearch(query: string, enabled: boolean) {

@@ -216,6 +216,12 @@ export const en: Messages = {
       yes: 'Yes',
       no: 'No',
     },
+    photo: {
+      loading: 'Loading photo {{name}}',
+      open: 'Open photo {{name}} larger',
+      close: 'Close',
+      offline: 'This photo has not been fetched to this computer yet, and the central server cannot be reached. It will show once the connection is back.',
+    },
     comments: {
       internal: 'Internal',
       internalHint: 'Comments are never shown to the sender.',

@@ -215,6 +215,12 @@ export const fi = {
       yes: 'Kyllä',
       no: 'Ei',
     },
+    photo: {
+      loading: 'Ladataan kuvaa {{name}}',
+      open: 'Avaa kuva {{name}} suurempana',
+      close: 'Sulje',
+      offline: 'Kuvaa ei ole vielä haettu tälle koneelle, eikä keskuspalvelimeen saada yhteyttä. Se näkyy, kun yhteys palaa.',
+    },
     comments: {
       internal: 'Sisäinen',
       internalHint: 'Kommentit eivät koskaan näy palautteen antajalle.',

@@ -216,6 +216,12 @@ export const sv: Messages = {
       yes: 'Ja',
       no: 'Nej',
     },
+    photo: {
+      loading: 'Bilden {{name}} laddas',
+      open: 'Öppna bilden {{name}} i större format',
+      close: 'Stäng',
+      offline: 'Bilden har inte hämtats till den här datorn än, och centralservern kan inte nås. Den visas när förbindelsen är tillbaka.',
+    },
     comments: {
       internal: 'Intern',
       internalHint: 'Kommentarerna syns aldrig för den som gav responsen.',

@@ -166,6 +166,53 @@ test.describe('triage by keyboard', () => {
     for (const id of ids) expect((await deskCall<{ kind: string }>(page, 'getItem', { id })).kind).toBe('suggestion');
   });
 
+  test('a photo a citizen sent shows as a thumbnail in the item and opens larger', async ({ page }) => {
+    await signIn(page, webHost.url);
+    // A photo drawn by the browser (road, pothole), sent through the public Open311 API as a citizen would.
+    const png = Buffer.from(
+      await page.evaluate(() => {
+        const c = document.createElement('canvas');
+        c.width = 480;
+        c.height = 320;
+        const g = c.getContext('2d')!;
+        g.fillStyle = '#8a8d91';
+        g.fillRect(0, 0, 480, 320);
+        g.fillStyle = '#f2f2f2';
+        for (let x = 20; x < 480; x += 90) g.fillRect(x, 150, 50, 12);
+        g.fillStyle = '#3b3126';
+        g.beginPath();
+        g.ellipse(250, 230, 90, 40, 0, 0, Math.PI * 2);
+        g.fill();
+        return c.toDataURL('image/png').split(',')[1];
+      }),
+      'base64',
+    );
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ api_key: 'demo-api-key', service_code: '171', description: 'Syvä kuoppa pyöräkaistalla Hämeentiellä, kuva liitteenä.', lat: '60.1870', long: '24.9600' })) form.append(k, v);
+    form.append('media[]', new Blob([png], { type: 'image/png' }), 'kuoppa.png');
+    expect((await fetch(`${central.url}/open311/v1/requests.json`, { method: 'POST', body: form })).status).toBe(200);
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('pyöräkaistalla kuoppa');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('search-hit').first()).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('search-hit').first().click();
+    const original = page.getByTestId('section-original');
+    const thumb = original.getByRole('button', { name: 'Avaa kuva kuoppa.png suurempana' });
+    await expect(thumb).toBeVisible({ timeout: 30_000 });
+    // The thumbnail is the photo itself, decoded by the browser.
+    expect(await thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    await original.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/item-photo-thumb.png' });
+    await thumb.click();
+    const viewer = page.getByRole('dialog', { name: 'kuoppa.png' });
+    await expect(viewer.locator('img')).toBeVisible();
+    await page.waitForTimeout(400); // the dialog's fade-in, for the picture only
+    await page.screenshot({ path: 'test-results/screenshots/item-photo-open.png' });
+    await page.keyboard.press('Escape');
+    await expect(viewer).toBeHidden();
+  });
+
   test('search finds inflected words with highlights; the dashboard draws its charts', async ({ page }) => {
     await signIn(page, webHost.url);
     await page.keyboard.press('/');

@@ -1,16 +1,15 @@
-import AttachFileOutlined from '@mui/icons-material/AttachFileOutlined';
 import ChatBubbleOutlined from '@mui/icons-material/ChatBubbleOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import ReplyOutlined from '@mui/icons-material/ReplyOutlined';
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { DefinitionField } from '../../components/DefinitionField.js';
+import { Attachments } from './Attachments.js';
 import { formatDateTime } from '../../lib/format.js';
 import { detailText } from '../../lib/history-text.js';
 import { useLookup } from '../../state/use-lookup.js';
@@ -80,7 +79,7 @@ const textBlock = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight
 
 export function OriginalSection({ item }: { item: FeedbackItem }) {
   const { t } = useTranslation();
-  const { original, author, contact, location, attachments } = item;
+  const { original, author, contact, location } = item;
   const hasContact = Boolean(contact.email || contact.phone);
   return (
     <Section id="original" icon={<DescriptionOutlined fontSize="small" />} title={t('item.sections.original')}>
@@ -137,20 +136,7 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
           )}
         </DefinitionField>
         <DefinitionField label={t('item.original.attachments')}>
-          {attachments.length ? (
-            <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none' }}>
-              {attachments.map((a, i) => (
-                <li key={a.url}>
-                  <AttachFileOutlined sx={{ fontSize: 14, verticalAlign: 'middle', mr: 0.5 }} aria-hidden />
-                  <Link href={a.url} target="_blank" rel="noopener noreferrer">
-                    {a.name ?? t('item.original.attachment', { n: i + 1 })}
-                  </Link>
-                </li>
-              ))}
-            </Box>
-          ) : (
-            t('item.original.noAttachments')
-          )}
+          <Attachments item={item} />
         </DefinitionField>
         <DefinitionField label={t('item.original.publicationPermission')}>{item.publicationPermission ? t('item.original.yes') : t('item.original.no')}</DefinitionField>
       </Box>
