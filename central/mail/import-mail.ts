@@ -6,15 +6,15 @@
  * recognised by its Message-ID (or, lacking one, by a hash of its bytes). Each new item gets its
  * status token and, unless the message is itself automatic, the acknowledgement mail (P4).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { storedMediaUrl, type FeedbackItem, type Language } from '../../shared/domain/index.js';
+import type { FeedbackItem, Language } from '../../shared/domain/index.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { newServiceRequestId } from '../open311/create-request.js';
-import { mediaDir } from '../http/media-files.js';
+import { writeMediaFiles } from '../http/media-files.js';
 import { queueArrivalNotice } from './outbox.js';
 
 export interface ImportOutcome {
@@ -127,20 +127,15 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
   const title = mail.subject?.trim().slice(0, 200) || null;
   const receivedAt = (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date(store.nowIso())).toISOString();
   const now = store.nowIso();
-  const dataDir = dirname(store.db.name);
   const id = store.newId();
 
-  const files = mail.attachments
-    .filter((a) => a.content && a.content.length > 0)
-    .map((a) => ({ name: `${randomBytes(16).toString('hex')}.${safeExtension(a.filename)}`, data: a.content, contentType: a.contentType || 'application/octet-stream', original: a.filename?.slice(0, 200) ?? null }));
-  const written: string[] = [];
+  const media = writeMediaFiles(
+    store,
+    mail.attachments
+      .filter((a) => a.content && a.content.length > 0)
+      .map((a) => ({ data: a.content, contentType: a.contentType || 'application/octet-stream', extension: safeExtension(a.filename), originalName: a.filename?.slice(0, 200) ?? null })),
+  );
   try {
-    if (files.length) mkdirSync(mediaDir(dataDir), { recursive: true });
-    for (const f of files) {
-      const path = join(mediaDir(dataDir), f.name);
-      writeFileSync(path, f.data, { flag: 'wx' });
-      written.push(path);
-    }
     const item: FeedbackItem = {
       id,
       serviceRequestId: newServiceRequestId(),
@@ -156,7 +151,7 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
       // Email is never published (P19a), whatever the message says.
       publicationPermission: false,
       location: null,
-      attachments: files.map((f) => ({ url: storedMediaUrl(f.name), name: f.original })),
+      attachments: media.attachments,
       serviceCode: null,
       departmentId: null,
       assigneeId: null,
@@ -172,20 +167,13 @@ export async function importMessage(store: CentralStore, raw: Buffer, opts: { so
     return store.transaction(() => {
       const stored = store.putItem(item);
       store.db.prepare('INSERT INTO imported_mail (message_id, item_id, imported_at) VALUES (?, ?, ?)').run(messageId, id, now);
-      const insertMedia = store.db.prepare('INSERT INTO media_files (name, item_id, content_type, size, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const f of files) insertMedia.run(f.name, id, f.contentType, f.data.length, f.original, now);
+      media.record(id, now);
       // Never acknowledge an automatic message (bounce, vacation reply): that is how mail loops start.
       const { acknowledgementQueued } = queueArrivalNotice(store.db, stored, { publicBaseUrl: opts.publicBaseUrl, now, acknowledge: !isAutomatic(mail, fromAddress) });
       return { source: opts.source, status: 'imported' as const, messageId, serviceRequestId: stored.serviceRequestId, acknowledgementQueued };
     });
   } catch (err) {
-    for (const path of written) {
-      try {
-        unlinkSync(path);
-      } catch {
-        // already gone
-      }
-    }
+    media.discard();
     return { source: opts.source, status: 'failed', messageId, error: err instanceof Error ? err.message : String(err) };
   }
 }

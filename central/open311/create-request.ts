@@ -3,11 +3,9 @@
  * its uploaded media rows, its status token and (when an email address was given) the
  * acknowledgement mail (P4). Files are written first and removed again if the transaction fails.
  */
-import { randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { storedMediaUrl, type Channel, type FeedbackItem, type Service } from '../../shared/domain/index.js';
-import { mediaDir } from '../http/media-files.js';
+import { randomInt } from 'node:crypto';
+import type { Channel, FeedbackItem, Service } from '../../shared/domain/index.js';
+import { writeMediaFiles } from '../http/media-files.js';
 import { dueAtFor } from '../../shared/workflow/index.js';
 import type { CentralStore } from '../store/central-store.js';
 import { queueArrivalNotice } from '../mail/outbox.js';
@@ -45,15 +43,8 @@ export function createRequest(
   const { request: r, channel } = input;
   const now = store.nowIso();
   const id = store.newId();
-  const files = input.media.map((m) => ({ ...m, name: `${randomBytes(16).toString('hex')}.${m.extension}` }));
-  const written: string[] = [];
+  const media = writeMediaFiles(store, input.media);
   try {
-    if (files.length) mkdirSync(mediaDir(input.dataDir), { recursive: true });
-    for (const f of files) {
-      const path = join(mediaDir(input.dataDir), f.name);
-      writeFileSync(path, f.data, { flag: 'wx' });
-      written.push(path);
-    }
     const displayName = [r.firstName, r.lastName].filter(Boolean).join(' ') || null;
     const item: FeedbackItem = {
       id,
@@ -69,7 +60,7 @@ export function createRequest(
       contact: { email: r.email, phone: r.phone },
       publicationPermission: r.publicationPermission,
       location: r.lat !== null || r.address ? { lat: r.lat, long: r.long, address: r.address } : null,
-      attachments: [...files.map((f) => ({ url: storedMediaUrl(f.name), name: f.originalName })), ...(r.mediaUrl ? [{ url: r.mediaUrl, name: null }] : [])],
+      attachments: [...media.attachments, ...(r.mediaUrl ? [{ url: r.mediaUrl, name: null }] : [])],
       serviceCode: input.service.code,
       // Items from a department's own page go straight to it (P9); the rest to Helsinki-info (P8).
       departmentId: channel === 'department_page' ? input.service.departmentId : null,
@@ -95,19 +86,12 @@ export function createRequest(
     };
     return store.transaction(() => {
       const stored = store.putItem(item, { senderIp: input.senderIp });
-      const insertMedia = store.db.prepare('INSERT INTO media_files (name, item_id, content_type, size, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const f of files) insertMedia.run(f.name, id, f.contentType, f.data.length, f.originalName, now);
+      media.record(id, now);
       const notice = queueArrivalNotice(store.db, stored, { publicBaseUrl: input.publicBaseUrl, now });
       return { item: stored, ...notice };
     });
   } catch (err) {
-    for (const path of written) {
-      try {
-        unlinkSync(path);
-      } catch {
-        // already gone
-      }
-    }
+    media.discard();
     throw err;
   }
 }

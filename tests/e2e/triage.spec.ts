@@ -32,6 +32,23 @@ async function deskCall<T>(page: Page, method: string, args: unknown): Promise<T
   ) as Promise<T>;
 }
 
+/** Draws a road with a pothole on a canvas in the page and gives it as base64 PNG (a browser expression: the tests' types have no DOM). */
+const DRAW_POTHOLE_PNG = `(() => {
+  const c = document.createElement('canvas');
+  c.width = 480;
+  c.height = 320;
+  const g = c.getContext('2d');
+  g.fillStyle = '#8a8d91';
+  g.fillRect(0, 0, 480, 320);
+  g.fillStyle = '#f2f2f2';
+  for (let x = 20; x < 480; x += 90) g.fillRect(x, 150, 50, 12);
+  g.fillStyle = '#3b3126';
+  g.beginPath();
+  g.ellipse(250, 230, 90, 40, 0, 0, Math.PI * 2);
+  g.fill();
+  return c.toDataURL('image/png').split(',')[1];
+})()`;
+
 async function centralItems(centralUrl: string) {
   const admin = new StaffClient(centralUrl);
   await admin.login('admin');
@@ -169,24 +186,7 @@ test.describe('triage by keyboard', () => {
   test('a photo a citizen sent shows as a thumbnail in the item and opens larger', async ({ page }) => {
     await signIn(page, webHost.url);
     // A photo drawn by the browser (road, pothole), sent through the public Open311 API as a citizen would.
-    const png = Buffer.from(
-      await page.evaluate(() => {
-        const c = document.createElement('canvas');
-        c.width = 480;
-        c.height = 320;
-        const g = c.getContext('2d')!;
-        g.fillStyle = '#8a8d91';
-        g.fillRect(0, 0, 480, 320);
-        g.fillStyle = '#f2f2f2';
-        for (let x = 20; x < 480; x += 90) g.fillRect(x, 150, 50, 12);
-        g.fillStyle = '#3b3126';
-        g.beginPath();
-        g.ellipse(250, 230, 90, 40, 0, 0, Math.PI * 2);
-        g.fill();
-        return c.toDataURL('image/png').split(',')[1];
-      }),
-      'base64',
-    );
+    const png = Buffer.from(await page.evaluate<string>(DRAW_POTHOLE_PNG), 'base64');
     const form = new FormData();
     for (const [k, v] of Object.entries({ api_key: 'demo-api-key', service_code: '171', description: 'Syvä kuoppa pyöräkaistalla Hämeentiellä, kuva liitteenä.', lat: '60.1870', long: '24.9600' })) form.append(k, v);
     form.append('media[]', new Blob([png], { type: 'image/png' }), 'kuoppa.png');
@@ -201,7 +201,7 @@ test.describe('triage by keyboard', () => {
     const thumb = original.getByRole('button', { name: 'Avaa kuva kuoppa.png suurempana' });
     await expect(thumb).toBeVisible({ timeout: 30_000 });
     // The thumbnail is the photo itself, decoded by the browser.
-    expect(await thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    expect(await thumb.locator('img').evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth)).toBe(480);
     await original.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screenshots/item-photo-thumb.png' });
     await thumb.click();
