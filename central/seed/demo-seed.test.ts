@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOpen } from '../../shared/workflow/index.js';
+import { sniffPhoto, storedMediaName } from '../../shared/domain/attachments.js';
 import { startCentral, type RunningCentral } from '../server.js';
 import { tempDataDir, TestDesk } from '../testing.js';
 import { DEFAULT_DATA_DIR } from './demo.js';
@@ -115,6 +116,17 @@ describe('demo seed', () => {
     expect(restricted.length).toBeGreaterThanOrEqual(3);
     // One is hidden even from the clerk (restricted by the admin, assigned to a responder).
     expect(restricted.some((i) => i.restricted!.by === 'admin' && i.assigneeId === 'kasko.vastaaja')).toBe(true);
+  });
+
+  it('gives fault reports about potholes, graffiti, litter and fallen trees sent online a photo staff can open', async () => {
+    const withPhoto = allItems().filter((i) => i.attachments.some((a) => storedMediaName(a.url)));
+    expect(withPhoto.length).toBeGreaterThanOrEqual(3);
+    for (const i of withPhoto) expect(i).toMatchObject({ kind: 'fault_report', channel: expect.stringMatching(/^(web_form|app)$/) });
+    const desk = new TestDesk(central.url);
+    await desk.login('admin', 'demo');
+    const res = await fetch(`${central.url}/staff/v1${withPhoto[0].attachments[0].url}`, { headers: { authorization: `Bearer ${desk.token}` } });
+    expect(res.status).toBe(200);
+    expect(sniffPhoto(new Uint8Array(await res.arrayBuffer()))?.contentType).toBe('image/png');
   });
 
   it('adds twelve weeks of answered work, most within the week, some published and some waiting for a decision', () => {

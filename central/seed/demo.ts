@@ -11,6 +11,10 @@ import { convertHelsinkiFixture } from './helsinki-import.js';
 import { generateAnsweredHistory } from './answered-history.js';
 import { generateCurrentWork } from './current-work.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
+import { drawDemoPhoto, sceneForService } from './demo-photos.js';
+import { Prng } from './prng.js';
+import { writeMediaFiles, type WrittenMedia } from '../http/media-files.js';
+import type { FeedbackItem } from '../../shared/domain/index.js';
 
 /** The project's data folder (copied from ../shared/data with its attribution). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -35,9 +39,14 @@ export async function seedDemo(store: CentralStore, opts: { now: Date; dataDir?:
   const generated = [...generateCurrentWork({ now: opts.now, dataDir }), ...generateAnsweredHistory({ now: opts.now, dataDir })];
   // scrypt is asynchronous; hash before the (synchronous) transaction.
   const hashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(DEMO_PASSWORD)));
+  const photos = attachDemoPhotos(store, generated);
 
   store.transaction(() => {
-    if (store.getMeta('seed') !== null) return;
+    if (store.getMeta('seed') !== null) {
+      for (const { media } of photos) media.discard();
+      return;
+    }
+    for (const { item, media } of photos) media.record(item.id, item.receivedAt);
     departments.forEach((d, i) => store.putDepartment(d, i));
     [...services, ...imported.extraServices].forEach((s, i) => store.putService(s, i));
     DEMO_STAFF.forEach((s, i) => store.insertStaff(s, hashes[i]));
@@ -47,4 +56,21 @@ export async function seedDemo(store: CentralStore, opts: { now: Date; dataDir?:
     store.setMeta('seed', JSON.stringify({ kind: 'demo', at: opts.now.toISOString() }));
   });
   return { seeded: true, importedItems: imported.items.length, generatedItems: generated.length };
+}
+
+/**
+ * Fault reports sent from the web form or the app about potholes, graffiti, litter and fallen trees
+ * come with a drawn photo, as such reports often do: the desk's photo view has something to show.
+ */
+function attachDemoPhotos(store: CentralStore, items: FeedbackItem[]): { item: FeedbackItem; media: WrittenMedia }[] {
+  const rng = new Prng(20261128);
+  const out: { item: FeedbackItem; media: WrittenMedia }[] = [];
+  for (const item of items) {
+    const scene = sceneForService(item.serviceCode);
+    if (!scene || item.kind !== 'fault_report' || (item.channel !== 'web_form' && item.channel !== 'app')) continue;
+    const media = writeMediaFiles(store, [{ data: drawDemoPhoto(scene, rng), contentType: 'image/png', extension: 'png', originalName: 'kuva.png' }]);
+    item.attachments = [...media.attachments, ...item.attachments];
+    out.push({ item, media });
+  }
+  return out;
 }
