@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../search/search-index.js';
+import { preparePullPage } from '../sync/pull-page.js';
 import { makeItem, pullPage } from '../testing/make-items.js';
 import { CacheStore } from './cache-store.js';
 import { fileKeyProvider } from './key-provider.js';
@@ -46,5 +47,27 @@ describe('filling an empty cache (search queue paused, migration 6)', () => {
     expect(reopened.finishBulkFill()).toBe(15);
     expect(queued(reopened)).toBe(15);
     reopened.close();
+  });
+});
+
+describe('items whose JSON comes as bytes of the pull body', () => {
+  it('are stored as text, read back as the item, and rebased when changes are pending', async () => {
+    const store = await CacheStore.open(dir, fileKeyProvider(dir));
+    const title = 'Pyörätie 🙂 "lainattu"';
+    const items = [makeItem(1), makeItem(2, undefined, { status: 'received', original: { title, description: 'ääkköset' } })];
+    const prepared = preparePullPage(new TextEncoder().encode(JSON.stringify(pullPage({ cookie: 1, items }))).buffer as ArrayBuffer);
+    if (!prepared.ok) throw new Error('page refused');
+    expect(prepared.page.items.every((i) => i.json instanceof Uint8Array)).toBe(true);
+    store.applyPullPages([prepared.page], 'now', { filling: true });
+    expect(store.db.prepare('SELECT DISTINCT typeof(json) FROM item_docs').pluck().all()).toEqual(['text']);
+    expect(store.getItem(items[1].id)).toEqual(items[1]);
+
+    const clerk = { id: 'staff-1', role: 'clerk' as const, departmentId: null, displayName: 'Niina' };
+    store.appendMutation({ name: 'setKind', args: { itemId: items[1].id, kind: 'praise' }, itemId: items[1].id, actor: clerk, clientTime: '2026-11-27T12:00:00.000Z' });
+    const again = preparePullPage(new TextEncoder().encode(JSON.stringify(pullPage({ cookie: 2, items: [{ ...items[1], version: 2 }] }))).buffer as ArrayBuffer);
+    if (!again.ok) throw new Error('page refused');
+    store.applyPullPages([again.page], 'later');
+    expect(store.getItem(items[1].id)).toMatchObject({ version: 2, kind: 'praise', original: { title } });
+    store.close();
   });
 });

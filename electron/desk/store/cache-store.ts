@@ -11,7 +11,7 @@ import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
 import { PhotoStore } from './photo-store.js';
 import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
 import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from './inbox-rows.js';
-import { ITEM_COLUMNS, prepareItem, preparedIndexRow, type PreparedItem } from './item-columns.js';
+import { ITEM_COLUMNS, prepareItem, preparedIndexRow, preparedJsonText, type PreparedItem } from './item-columns.js';
 import type { PreparedPullPage } from '../sync/pull-page.js';
 import type { CacheKeyProvider } from './key-provider.js';
 
@@ -77,8 +77,9 @@ export class CacheStore {
       // policy overrides the OR IGNORE of triggers on items (the search queue has such triggers).
       insertItem: db.prepare(`INSERT INTO items (${cols}, pending) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')}, ?)`),
       updateItem: db.prepare(`UPDATE items SET ${updates}, pending = ? WHERE id = ?`),
+      // The JSON may come as UTF-8 bytes (PreparedItem): bound as a blob, stored as text.
       upsertDoc: db.prepare(
-        'INSERT INTO item_docs (id, json, confirmed_json) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, confirmed_json = excluded.confirmed_json',
+        'INSERT INTO item_docs (id, json, confirmed_json) VALUES (?, CAST(? AS TEXT), ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json, confirmed_json = excluded.confirmed_json',
       ),
       getBase: db.prepare('SELECT d.json, d.confirmed_json, i.pending FROM item_docs d JOIN items i ON i.id = d.id WHERE d.id = ?'),
       outboxAfter: db.prepare('SELECT id, name, args, item_id, client_time, actor FROM outbox WHERE id > ? ORDER BY id LIMIT ?'),
@@ -245,7 +246,7 @@ export class CacheStore {
         // 2. The server's copies: stored as they are, or as the base of a rebase on what is
         //    still pending (the processed entries are in the server's copy already).
         for (const item of items) {
-          if (pendingItems.has(item.id)) this.writeRebased(item.id, JSON.parse(item.json) as FeedbackItem, done, clientId, touched);
+          if (pendingItems.has(item.id)) this.writeRebased(item.id, JSON.parse(preparedJsonText(item.json)) as FeedbackItem, done, clientId, touched);
           else this.writePrepared(item, null, false, touched);
           changed.add(item.id);
           revoked.delete(item.id);

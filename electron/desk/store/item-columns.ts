@@ -66,11 +66,18 @@ export const ITEM_COLUMNS = [
   'publication_pending',
 ] as const;
 
-/** One item as the cache writes it: ITEM_COLUMNS values (id first) and the item's JSON text. */
+/**
+ * One item as the cache writes it: ITEM_COLUMNS values (id first) and the item's JSON text, as a
+ * string or as its UTF-8 bytes (a range of the pull body it came in).
+ */
 export interface PreparedItem {
   id: string;
   values: unknown[];
-  json: string;
+  json: string | Uint8Array;
+}
+
+export function preparedJsonText(json: string | Uint8Array): string {
+  return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
 }
 
 export function prepareItem(item: FeedbackItem): PreparedItem {

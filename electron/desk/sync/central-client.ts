@@ -92,6 +92,8 @@ export class CentralClient {
     }
     const result = await parsing;
     if (result.ok) return result.page;
+    // The worker died holding the body: ask again (parsed in-thread from now on).
+    if ('lost' in result) return this.pull(token, q, signal, undefined, onHead);
     if (result.notJson) throw new CentralError('invalid_response', `GET ${path}: response is not JSON`, res.status);
     throw new CentralError('invalid_response', `GET /pull: response does not match the protocol (${result.issues})`, res.status);
   }

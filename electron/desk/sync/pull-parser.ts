@@ -1,13 +1,18 @@
 /**
  * Prepares large pull bodies off the main thread, in a worker (pull-worker.ts) started at the
- * first large pull or ahead of it (warm), and stopped when idle. Parsing and validating a page costs more than writing it, so during
- * an initial sync they overlap instead of adding up. If a worker cannot start or dies, pages are
- * prepared in-thread (same code, same result), logged once.
+ * first large pull or ahead of it (warm), and stopped when idle. Parsing and validating a page
+ * overlaps with writing the previous one during an initial sync instead of adding to it. If a
+ * worker cannot start or dies, pages are prepared in-thread (same code, same result), logged
+ * once; a page the dead worker had is answered `lost` (its body went to the worker) and the
+ * caller requests it again.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fromWire, preparePullPage, type PrepareResult, type WireResult } from './pull-page.js';
+
+/** A page handed to a worker that died before answering: request it again. */
+export type ParseResult = PrepareResult | { ok: false; lost: true };
 
 /**
  * Each page's parsed objects and zod's validated copy are garbage a moment later: a young
@@ -16,7 +21,7 @@ import { fromWire, preparePullPage, type PrepareResult, type WireResult } from '
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.PULL_WORKER_YOUNG_MB ?? 64) };
 
 type Head = { cookie: number; hasMore: boolean };
-type Pending = { resolve: (r: PrepareResult) => void; body: ArrayBuffer; onHead?: (head: Head) => void };
+type Pending = { resolve: (r: ParseResult) => void; onHead?: (head: Head) => void };
 
 /**
  * The worker: the bundle's pull-worker.cjs next to main.cjs, or in the sources (tests, tsx,
@@ -64,17 +69,20 @@ export class PullParser {
     this.stopWhenIdle();
   }
 
-  /** onHead: the validated page's cookie and hasMore, as soon as they are known (before the result). */
-  parse(body: ArrayBuffer, onHead?: (head: Head) => void): Promise<PrepareResult> {
+  /**
+   * onHead: the validated page's cookie and hasMore, as soon as they are known (before the result).
+   * A body handed to the worker is transferred (detached here), not copied.
+   */
+  parse(body: ArrayBuffer, onHead?: (head: Head) => void): Promise<ParseResult> {
     if (body.byteLength < this.inThreadBelow) return Promise.resolve(inThread(body, onHead));
     const workers = this.ensureWorkers();
     if (workers.length === 0) return Promise.resolve(inThread(body, onHead));
     const id = this.nextId++;
     const worker = workers[id % workers.length];
     return new Promise((resolve) => {
-      // Copied, not transferred (a memcpy of ~1 MB): if the worker dies first, it is parsed here.
-      this.pending.set(id, { resolve, body, onHead });
-      worker.postMessage({ id, body });
+      // Transferred: a page is ~6 MB, and copying it cost the main thread more than reading it.
+      this.pending.set(id, { resolve, onHead });
+      worker.postMessage({ id, body }, [body]);
     });
   }
 
@@ -128,13 +136,13 @@ export class PullParser {
     return this.workers;
   }
 
-  /** One worker failed: stop them all and parse in-thread from now on, the waiting pages too. */
+  /** One worker failed: stop them all and parse in-thread from now on; its pages are lost. */
   private onWorkerGone(why: string): void {
     this.fail(why);
     this.stopWorkers();
     const left = [...this.pending.values()];
     this.pending.clear();
-    for (const p of left) p.resolve(inThread(p.body, p.onHead));
+    for (const p of left) p.resolve({ ok: false, lost: true });
   }
 
   private fail(why: string): void {
@@ -144,7 +152,7 @@ export class PullParser {
 }
 
 function inThread(body: ArrayBuffer, onHead?: (head: Head) => void): PrepareResult {
-  const result = preparePullPage(new TextDecoder().decode(body));
+  const result = preparePullPage(body);
   if (result.ok) onHead?.({ cookie: result.page.cookie, hasMore: result.page.hasMore });
   return result;
 }
