@@ -54,6 +54,22 @@ describe('cache file and key', () => {
     expect(again.getItem(makeItem(1).id)?.original.title).toBe('Salainen otsikko');
     again.close();
   });
+  it('makes new caches with 16 KB pages and opens an existing 4 KB one as it is', async () => {
+    const fresh = openCacheDb(join(dir, CACHE_FILE), 'ab'.repeat(32));
+    expect(fresh.pragma('page_size', { simple: true })).toBe(16384);
+    fresh.close();
+
+    const oldPath = join(dir, 'old.sqlite');
+    const old = new Database(oldPath);
+    old.pragma(`cipher='chacha20'`);
+    old.pragma(`key="x'${'ab'.repeat(32)}'"`);
+    old.exec('CREATE TABLE before_page_size (x)');
+    old.close();
+    const reopened = openCacheDb(oldPath, 'ab'.repeat(32));
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    reopened.close();
+  });
 });
 
 describe('migrations', () => {
