@@ -40,6 +40,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   unsupported_media_type: 415,
   pending_mutations: 409,
   central_unreachable: 503,
+  not_a_photo: 422,
   internal: 500,
 };
 

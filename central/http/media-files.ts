@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyReply } from 'fastify';
-import { isStoredMediaName, storedMediaUrl, type FeedbackItem } from '../../shared/domain/index.js';
+import { isStoredFileName, isStoredPhotoName, storedFileUrl, type FeedbackItem } from '../../shared/domain/index.js';
 import type { CentralStore } from '../store/central-store.js';
 
 export interface MediaFile {
@@ -10,6 +10,7 @@ export interface MediaFile {
   item: FeedbackItem;
   contentType: string;
   size: number;
+  originalName: string | null;
 }
 
 /** Uploaded photos live beside central.sqlite, in media/. */
@@ -64,7 +65,7 @@ export function writeMediaFiles(store: CentralStore, files: readonly NewMediaFil
     throw err;
   }
   return {
-    attachments: named.map((f) => ({ url: storedMediaUrl(f.name), name: f.originalName })),
+    attachments: named.map((f) => ({ url: storedFileUrl(f.name), name: f.originalName })),
     record(itemId, at) {
       const insert = store.db.prepare('INSERT INTO media_files (name, item_id, content_type, size, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const f of named) insert.run(f.name, itemId, f.contentType, f.data.length, f.originalName, at);
@@ -73,19 +74,24 @@ export function writeMediaFiles(store: CentralStore, files: readonly NewMediaFil
   };
 }
 
-/** The stored photo of that name with its item, or null (no such name, or not one of ours). */
+/** The stored file of that name with its item, or null (no such name, or not one of ours). */
 export function findMediaFile(store: CentralStore, name: string): MediaFile | null {
-  if (!isStoredMediaName(name)) return null;
-  const row = store.db.prepare('SELECT item_id, content_type, size FROM media_files WHERE name = ?').get(name) as
-    | { item_id: string; content_type: string; size: number }
+  if (!isStoredFileName(name)) return null;
+  const row = store.db.prepare('SELECT item_id, content_type, size, original_name FROM media_files WHERE name = ?').get(name) as
+    | { item_id: string; content_type: string; size: number; original_name: string | null }
     | undefined;
   const item = row ? store.getItem(row.item_id) : null;
-  return row && item ? { name, item, contentType: row.content_type, size: row.size } : null;
+  return row && item ? { name, item, contentType: row.content_type, size: row.size, originalName: row.original_name } : null;
 }
 
-/** Sends the photo as inert bytes: its own type, never sniffed, never run as a page. */
+/**
+ * Sends the file as inert bytes: a photo as its own type, anything else (a mail attachment) as a
+ * download; never sniffed, never run as a page.
+ */
 export function sendMediaFile(store: CentralStore, reply: FastifyReply, file: MediaFile, cacheControl: string): FastifyReply {
-  reply.header('content-type', file.contentType);
+  const photo = isStoredPhotoName(file.name);
+  reply.header('content-type', photo ? file.contentType : 'application/octet-stream');
+  if (!photo) reply.header('content-disposition', 'attachment');
   reply.header('content-length', String(file.size));
   reply.header('x-content-type-options', 'nosniff');
   reply.header('content-security-policy', "default-src 'none'");

@@ -19,6 +19,7 @@ import { FORM_BODY_LIMIT, parseUrlEncoded, readMultipart, type FormFields, type 
 import { open311ErrorHandler, sendList, sendSingle, splitFormat, type Format } from './http.js';
 import { createRequest } from './create-request.js';
 import { findMediaFile, sendMediaFile } from '../http/media-files.js';
+import { isStoredPhotoName } from '../../shared/domain/attachments.js';
 import { findByServiceRequestId, findRequests, registerGeoFunctions } from './queries.js';
 import { parseRequestFilters } from './validate/get-filters.js';
 import { localeLanguage, parsePostRequest } from './validate/post-request.js';
@@ -178,7 +179,7 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
     // Photos of public items only; an unpublished item's photo is as private as its text.
     app.get('/media/:name', async (request, reply) => {
       const file = findMediaFile(store, (request.params as { name: string }).name);
-      if (!file || !isPublic(file.item)) throw notFound('no such file');
+      if (!file || !isStoredPhotoName(file.name) || !isPublic(file.item)) throw notFound('no such file');
       return sendMediaFile(store, reply, file, 'public, max-age=3600');
     });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOpen } from '../../shared/workflow/index.js';
-import { sniffPhoto, storedMediaName } from '../../shared/domain/attachments.js';
+import { sniffPhoto, storedPhotoName } from '../../shared/domain/attachments.js';
 import { startCentral, type RunningCentral } from '../server.js';
 import { tempDataDir, TestDesk } from '../testing.js';
 import { DEFAULT_DATA_DIR } from './demo.js';
@@ -119,7 +119,7 @@ describe('demo seed', () => {
   });
 
   it('gives fault reports about potholes, graffiti, litter and fallen trees sent online a photo staff can open', async () => {
-    const withPhoto = allItems().filter((i) => i.attachments.some((a) => storedMediaName(a.url)));
+    const withPhoto = allItems().filter((i) => i.attachments.some((a) => storedPhotoName(a.url)));
     expect(withPhoto.length).toBeGreaterThanOrEqual(3);
     for (const i of withPhoto) expect(i).toMatchObject({ kind: 'fault_report', channel: expect.stringMatching(/^(web_form|app)$/) });
     const desk = new TestDesk(central.url);

@@ -57,11 +57,11 @@ export function staffRoutes(store: CentralStore, hub: EventHub, throttle = new L
       return applyPush(store, auth, body, request.log, { publicBaseUrl: publicBaseUrl(app) });
     });
 
-    // A photo of an item this staff member may see (the public route serves published items only).
+    // A photo or other file of an item this staff member may see (the public route serves published items' photos only).
     app.get('/media/:name', async (request, reply) => {
       const auth = authenticate(store, request);
       const file = findMediaFile(store, (request.params as { name: string }).name);
-      if (!file || !canSee(auth.actor, file.item)) throw new HttpError(404, 'not_found', 'no such photo, or not one you may see');
+      if (!file || !canSee(auth.actor, file.item)) throw new HttpError(404, 'not_found', 'no such file, or not one you may see');
       // The desk keeps its own encrypted copy; no shared cache may keep one.
       return sendMediaFile(store, reply, file, 'private, no-store');
     });

@@ -26,7 +26,7 @@ import { SearchIndex } from './search/search-index.js';
 import { loadDashboard } from './dashboard/dashboard.js';
 import { createTriageSuggester } from './triage/suggest.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
-import { loadItemPhoto } from './media/item-photo.js';
+import { loadItemFile, loadItemPhoto, type AttachmentDeps } from './media/item-attachments.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
@@ -332,8 +332,16 @@ class DeskCore implements Desk {
 
   async itemPhoto(raw: DeskArgs<'itemPhoto'>): Promise<DeskResult<'itemPhoto'>> {
     const args = parseArgs('itemPhoto', raw);
-    const session = this.requireSession();
-    return loadItemPhoto({ store: this.store, client: this.client, token: session.token, now: () => new Date() }, args.itemId, args.name);
+    return loadItemPhoto(this.attachmentDeps(), args.itemId, args.name);
+  }
+
+  async attachmentFile(raw: DeskArgs<'attachmentFile'>): Promise<DeskResult<'attachmentFile'>> {
+    const args = parseArgs('attachmentFile', raw);
+    return loadItemFile(this.attachmentDeps(), args.itemId, args.name);
+  }
+
+  private attachmentDeps(): AttachmentDeps {
+    return { store: this.store, client: this.client, token: this.requireSession().token, now: () => new Date() };
   }
 
   async getItem(raw: DeskArgs<'getItem'>): Promise<DeskResult<'getItem'>> {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Channel, Kind, Language, PublicationState, Status } from '../domain/enums.js';
 import { FeedbackItem, PublicationReason } from '../domain/feedback-item.js';
-import { isStoredMediaName, PHOTO_TYPES } from '../domain/attachments.js';
+import { isStoredFileName, isStoredPhotoName, PHOTO_TYPES } from '../domain/attachments.js';
 import { findingKinds } from '../moderation/types.js';
 import { DepartmentId, ItemId, ServiceCode, StaffId } from '../domain/ids.js';
 import { Reference, Staff } from '../domain/reference.js';
@@ -283,8 +283,13 @@ export const deskMethods = {
    * server the first time (offline and not yet fetched: central_unreachable).
    */
   itemPhoto: method(
-    z.object({ itemId: ItemId, name: z.string().refine(isStoredMediaName, 'not the name of a stored photo') }),
+    z.object({ itemId: ItemId, name: z.string().refine(isStoredPhotoName, 'not the name of a stored photo') }),
     z.object({ contentType: z.enum(PHOTO_TYPES), dataBase64: z.string() }),
+  ),
+  /** Any stored file of a cached item (a mail's PDF, say) for saving; fetched from the central server each time. */
+  attachmentFile: method(
+    z.object({ itemId: ItemId, name: z.string().refine(isStoredFileName, 'not the name of a stored file') }),
+    z.object({ fileName: z.string(), dataBase64: z.string() }),
   ),
   /** Misspelled words with suggestions (fi: Voikko, sv/en: nspell); `available` says why a language is not checked. */
   spellcheck: method(z.object({ text: z.string().max(100_000), language: Language }), SpellcheckResult),
@@ -317,6 +322,7 @@ export const DeskErrorCode = z.enum([
   'bad_credentials',
   'too_many_attempts',
   'central_unreachable',
+  'not_a_photo',
   'pending_mutations',
   'forbidden',
   'not_found',

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sniffPhoto, storedMediaName, storedMediaUrl } from './attachments.js';
+import { sniffPhoto, storedPhotoName, storedFileUrl } from './attachments.js';
 
 const NAME = `${'0123456789abcdef'.repeat(2)}.png`;
 
 describe('stored media names', () => {
   it('reads the name of a photo the central stores, and nothing else', () => {
-    expect(storedMediaName(storedMediaUrl(NAME))).toBe(NAME);
-    expect(storedMediaName('https://www.hel.fi/palautekuvat/1.jpg')).toBeNull();
-    expect(storedMediaName('/media/../central.sqlite')).toBeNull();
-    expect(storedMediaName(`/media/${NAME}.exe`)).toBeNull();
-    expect(storedMediaName(`/media/${NAME.toUpperCase()}`)).toBeNull();
+    expect(storedPhotoName(storedFileUrl(NAME))).toBe(NAME);
+    expect(storedPhotoName('https://www.hel.fi/palautekuvat/1.jpg')).toBeNull();
+    expect(storedPhotoName('/media/../central.sqlite')).toBeNull();
+    expect(storedPhotoName(`/media/${NAME}.exe`)).toBeNull();
+    expect(storedPhotoName(`/media/${NAME.toUpperCase()}`)).toBeNull();
   });
 });
 

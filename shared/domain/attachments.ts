@@ -1,26 +1,39 @@
 /**
- * Photos sent to this service are kept by the central server and named in an item's attachments as
- * `/media/<32 hex>.<ext>`; any other attachment URL is an address elsewhere (imported history).
- * The public side serves the same name under /open311/v1/media (published items only), the staff
- * API under /staff/v1/media (items the staff member may see).
+ * Files sent with feedback (photos through Open311, any file attached to an email) are kept by the
+ * central server and named in an item's attachments as `/media/<32 hex>.<extension>`; any other
+ * attachment URL is an address elsewhere (imported history). The public side serves stored photos
+ * of published items under /open311/v1/media; the staff API serves any stored file of an item the
+ * staff member may see under /staff/v1/media.
  */
-const STORED_MEDIA_NAME = /^[a-f0-9]{32}\.(?:jpg|png|gif|webp)$/;
-const STORED_MEDIA_PREFIX = '/media/';
+const STORED_FILE_NAME = /^[a-f0-9]{32}\.[a-z0-9]{1,8}$/;
+const PHOTO_EXTENSION = /\.(?:jpg|png|gif|webp)$/;
+const STORED_PREFIX = '/media/';
 
-export function isStoredMediaName(name: string): boolean {
-  return STORED_MEDIA_NAME.test(name);
+export function isStoredFileName(name: string): boolean {
+  return STORED_FILE_NAME.test(name);
 }
 
-/** The attachment URL an item records for a photo the central server stores. */
-export function storedMediaUrl(name: string): string {
-  return `${STORED_MEDIA_PREFIX}${name}`;
+/** A stored file whose name says photo (what it really is, its bytes say: sniffPhoto). */
+export function isStoredPhotoName(name: string): boolean {
+  return isStoredFileName(name) && PHOTO_EXTENSION.test(name);
 }
 
-/** The stored photo's name, or null for an attachment that lives elsewhere. */
-export function storedMediaName(attachmentUrl: string): string | null {
-  if (!attachmentUrl.startsWith(STORED_MEDIA_PREFIX)) return null;
-  const name = attachmentUrl.slice(STORED_MEDIA_PREFIX.length);
-  return isStoredMediaName(name) ? name : null;
+/** The attachment URL an item records for a file the central server stores. */
+export function storedFileUrl(name: string): string {
+  return `${STORED_PREFIX}${name}`;
+}
+
+/** The stored file's name, or null for an attachment that lives elsewhere. */
+export function storedFileName(attachmentUrl: string): string | null {
+  if (!attachmentUrl.startsWith(STORED_PREFIX)) return null;
+  const name = attachmentUrl.slice(STORED_PREFIX.length);
+  return isStoredFileName(name) ? name : null;
+}
+
+/** The stored photo's name, or null for any other attachment. */
+export function storedPhotoName(attachmentUrl: string): string | null {
+  const name = storedFileName(attachmentUrl);
+  return name !== null && isStoredPhotoName(name) ? name : null;
 }
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;

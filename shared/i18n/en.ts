@@ -21,6 +21,7 @@ export const en: Messages = {
     title: 'Something went wrong',
     bad_credentials: 'Wrong username or password.',
     too_many_attempts: 'Too many failed sign-in attempts. Wait up to 15 minutes and try again, or ask the administrator to reset your password.',
+    not_a_photo: 'The attachment is not a photo that can be shown. Download it instead.',
     central_unreachable: 'The central server cannot be reached. Try again in a moment.',
     not_signed_in: 'Your session has ended. Please sign in again.',
     invalid_args: 'The request was invalid. Check what you entered.',
@@ -221,6 +222,10 @@ export const en: Messages = {
       open: 'Open photo {{name}} larger',
       close: 'Close',
       offline: 'This photo has not been fetched to this computer yet, and the central server cannot be reached. It will show once the connection is back.',
+    },
+    file: {
+      download: 'Download the attachment {{name}}',
+      offline: 'The attachment can only be downloaded while the central server can be reached.',
     },
     comments: {
       internal: 'Internal',

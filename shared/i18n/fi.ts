@@ -20,6 +20,7 @@ export const fi = {
     title: 'Jokin meni pieleen',
     bad_credentials: 'Käyttäjätunnus tai salasana on väärin.',
     too_many_attempts: 'Liian monta epäonnistunutta kirjautumisyritystä. Odota enintään 15 minuuttia ja yritä uudelleen, tai pyydä pääkäyttäjää vaihtamaan salasanasi.',
+    not_a_photo: 'Liite ei ole kuva, jota voisi näyttää. Lataa se koneellesi.',
     central_unreachable: 'Keskuspalvelimeen ei saada yhteyttä. Yritä hetken kuluttua uudelleen.',
     not_signed_in: 'Istunto on päättynyt. Kirjaudu sisään uudelleen.',
     invalid_args: 'Pyyntö oli virheellinen. Tarkista syötetyt tiedot.',
@@ -220,6 +221,10 @@ export const fi = {
       open: 'Avaa kuva {{name}} suurempana',
       close: 'Sulje',
       offline: 'Kuvaa ei ole vielä haettu tälle koneelle, eikä keskuspalvelimeen saada yhteyttä. Se näkyy, kun yhteys palaa.',
+    },
+    file: {
+      download: 'Lataa liite {{name}} koneellesi',
+      offline: 'Liitteen voi ladata vain, kun yhteys keskuspalvelimeen toimii.',
     },
     comments: {
       internal: 'Sisäinen',

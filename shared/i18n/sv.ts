@@ -21,6 +21,7 @@ export const sv: Messages = {
     title: 'Något gick fel',
     bad_credentials: 'Fel användarnamn eller lösenord.',
     too_many_attempts: 'För många misslyckade inloggningsförsök. Vänta högst 15 minuter och försök igen, eller be administratören byta ditt lösenord.',
+    not_a_photo: 'Bilagan är inte en bild som kan visas. Ladda ner den till datorn.',
     central_unreachable: 'Ingen kontakt med centralservern. Försök igen om en stund.',
     not_signed_in: 'Sessionen har gått ut. Logga in igen.',
     invalid_args: 'Begäran var ogiltig. Kontrollera uppgifterna.',
@@ -221,6 +222,10 @@ export const sv: Messages = {
       open: 'Öppna bilden {{name}} i större format',
       close: 'Stäng',
       offline: 'Bilden har inte hämtats till den här datorn än, och centralservern kan inte nås. Den visas när förbindelsen är tillbaka.',
+    },
+    file: {
+      download: 'Ladda ner bilagan {{name}} till datorn',
+      offline: 'Bilagan kan laddas ner bara när förbindelsen till centralservern fungerar.',
     },
     comments: {
       internal: 'Intern',

@@ -3,6 +3,9 @@
  * server, driven in Chromium by a Helsinki-info clerk at the keyboard.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort, startCentralProcess, startWebHostProcess, tempDir, type RunningProcess } from '../support/processes.js';
 import { eventually, StaffClient } from '../support/staff-client.js';
 
@@ -58,8 +61,9 @@ async function centralItems(centralUrl: string) {
 test.describe('triage by keyboard', () => {
   let central: RunningProcess;
   let webHost: RunningProcess;
+  const centralDir = tempDir('central');
   test.beforeAll(async () => {
-    central = await startCentralProcess({ seed: 'demo' });
+    central = await startCentralProcess({ seed: 'demo', dataDir: centralDir });
     webHost = await startWebHostProcess({ centralUrl: central.url });
   });
   test.afterAll(async () => {
@@ -211,6 +215,51 @@ test.describe('triage by keyboard', () => {
     await page.screenshot({ path: 'test-results/screenshots/item-photo-open.png' });
     await page.keyboard.press('Escape');
     await expect(viewer).toBeHidden();
+  });
+
+  test('a letter mailed in as a PDF is downloaded from the item under its own name', async ({ page }) => {
+    await signIn(page, webHost.url);
+    const eml = join(tempDir('mail'), 'kirje.eml');
+    const pdf = '%PDF-1.4 Kirje kaupungille puistonpenkeistä';
+    writeFileSync(
+      eml,
+      [
+        'From: kirjoittaja@example.com',
+        'Subject: Kirje puistonpenkeistä',
+        'Message-ID: <e2e-kirje@example.com>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Puistonpenkeistä kirjoittamani kirje on liitteenä.',
+        '--b',
+        'Content-Type: application/pdf; name="kirje.pdf"',
+        'Content-Disposition: attachment; filename="kirje.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from(pdf).toString('base64'),
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    execFileSync(process.execPath, ['--import', 'tsx', 'central/mail/import-cli.ts', eml, '--data', centralDir], { stdio: 'pipe' });
+    // The importer wrote to the central's database directly: no live poke, so ask for a pull.
+    await deskCall(page, 'syncNow', {});
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('puistonpenkeistä kirje');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('search-hit').first()).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('search-hit').first().click();
+    const button = page.getByRole('button', { name: 'Lataa liite kirje.pdf koneellesi' });
+    await expect(button).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('kirje.pdf');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(pdf);
+    await page.getByTestId('section-original').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/item-file-download.png' });
   });
 
   test('search finds inflected words with highlights; the dashboard draws its charts', async ({ page }) => {

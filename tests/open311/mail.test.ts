@@ -174,6 +174,12 @@ describe('email intake: npm run central:import-mail', () => {
         'Content-Transfer-Encoding: base64',
         '',
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        '--b2',
+        'Content-Type: application/pdf; name="kirje.pdf"',
+        'Content-Disposition: attachment; filename="kirje.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4 kirje kaupungille').toString('base64'),
         '--b2--',
         '',
       ].join('\r\n'),
@@ -194,8 +200,17 @@ describe('email intake: npm run central:import-mail', () => {
     const h = byId(1);
     expect(h.original.description).toContain('Katuvalo ei pala');
     expect(h.original.description).not.toMatch(/<|alert/);
-    expect(h.attachments).toHaveLength(1);
-    expect(h.attachments[0].name).toBe('valo.png');
+    expect(h.attachments.map((a: { name: string }) => a.name)).toEqual(['valo.png', 'kirje.pdf']);
+    // Staff open both through the staff API: the photo as a photo, the letter only as a download.
+    const photo = await staff.get(h.attachments[0].url);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    const letter = await staff.get(h.attachments[1].url);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get('content-type')).toBe('application/octet-stream');
+    expect(letter.headers.get('content-disposition')).toBe('attachment');
+    expect(await letter.text()).toBe('%PDF-1.4 kirje kaupungille');
+    // ...and nobody outside gets either, even by name.
+    expect((await fetch(`${api}${h.attachments[1].url}`)).status).toBe(404);
 
     // The running server's worker delivers the acknowledgement the importer queued.
     const ack = await smtp.waitFor((m) => toAddress(m).includes('liisa@example.com'));

@@ -1,4 +1,3 @@
-import { MAX_PHOTO_BYTES, sniffPhoto, type PhotoType } from '../../../shared/domain/attachments.js';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -102,16 +101,16 @@ export class CentralClient {
     return this.request('POST', '/push', PushResponse, { token, body, signal });
   }
 
-  /** A stored photo (GET /media/:name), checked to be a photo of at most MAX_PHOTO_BYTES, whatever the headers claim. */
-  async photo(token: string, name: string, signal?: AbortSignal): Promise<{ contentType: PhotoType; bytes: Buffer }> {
+  /** A stored file of an item (GET /media/:name), refused when larger than maxBytes. */
+  async mediaFile(token: string, name: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
     const path = `/media/${encodeURIComponent(name)}`;
-    const { body } = await this.send('GET', path, { token, signal }, async (r) => {
-      if (Number(r.headers.get('content-length') ?? 0) > MAX_PHOTO_BYTES) throw new CentralError('invalid_response', `GET ${path}: larger than a photo may be`, r.status);
+    const tooLarge = (status: number) => new CentralError('invalid_response', `GET ${path}: larger than ${maxBytes} bytes`, status);
+    const { res, body } = await this.send('GET', path, { token, signal }, async (r) => {
+      if (Number(r.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge(r.status);
       return Buffer.from(await r.arrayBuffer());
     });
-    const sniffed = body.byteLength <= MAX_PHOTO_BYTES ? sniffPhoto(body) : null;
-    if (!sniffed) throw new CentralError('invalid_response', `GET ${path}: not a photo of a type and size the service takes`);
-    return { contentType: sniffed.contentType, bytes: body };
+    if (body.byteLength > maxBytes) throw tooLarge(res.status);
+    return body;
   }
 
   /** Live pokes. The token goes in the query because EventSource-style GETs carry no body. */

@@ -12,14 +12,15 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskError } from '../../../shared/api/desk-api.js';
-import { storedMediaName } from '../../../shared/domain/attachments.js';
+import { storedFileName, storedPhotoName } from '../../../shared/domain/attachments.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { useErrorText } from '../../components/ErrorText.js';
+import { useDesk } from '../../app/desk-context.js';
 import { usePhoto } from '../../state/queries.js';
 
 /**
  * The item's attachments: photos sent to the service as thumbnails (opened larger on click), other
- * attachments (addresses elsewhere, from the imported history) as links.
+ * files the service keeps (a mail's PDF) to download, attachments elsewhere (imported history) as links.
  */
 export function Attachments({ item }: { item: FeedbackItem }) {
   const { t } = useTranslation();
@@ -28,11 +29,14 @@ export function Attachments({ item }: { item: FeedbackItem }) {
     <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start' }}>
       {item.attachments.map((a, i) => {
         const label = a.name ?? t('item.original.attachment', { n: i + 1 });
-        const name = storedMediaName(a.url);
+        const photo = storedPhotoName(a.url);
+        const file = storedFileName(a.url);
         return (
           <li key={a.url}>
-            {name ? (
-              <PhotoThumb itemId={item.id} name={name} label={label} />
+            {photo ? (
+              <PhotoThumb itemId={item.id} name={photo} label={label} />
+            ) : file ? (
+              <FileDownload itemId={item.id} name={file} label={label} />
             ) : (
               <>
                 <AttachFileOutlined sx={{ fontSize: 14, verticalAlign: 'middle', mr: 0.5 }} aria-hidden />
@@ -57,7 +61,10 @@ function PhotoThumb({ itemId, name, label }: { itemId: string; name: string; lab
   const [open, setOpen] = useState(false);
   if (photo.isPending) return <Skeleton variant="rectangular" width={THUMB} height={THUMB} aria-label={t('item.photo.loading', { name: label })} />;
   if (photo.error) {
-    const offline = photo.error instanceof DeskError && photo.error.code === 'central_unreachable';
+    const code = photo.error instanceof DeskError ? photo.error.code : null;
+    // Named like a photo but none (a mail attachment): it can still be saved.
+    if (code === 'not_a_photo') return <FileDownload itemId={itemId} name={name} label={label} />;
+    const offline = code === 'central_unreachable';
     return (
       <Box sx={{ width: THUMB * 2, p: 1, border: 1, borderColor: 'divider', fontSize: '0.8125rem' }} role="note">
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -94,5 +101,44 @@ function PhotoThumb({ itemId, name, label }: { itemId: string; name: string; lab
         </DialogActions>
       </Dialog>
     </>
+  );
+}
+
+/** A stored file that is no photo: fetched when asked for and handed to the browser as a download. */
+function FileDownload({ itemId, name, label }: { itemId: string; name: string; label: string }) {
+  const { t } = useTranslation();
+  const desk = useDesk();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await desk.attachmentFile({ itemId, name });
+      const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box>
+      <Button size="small" variant="outlined" startIcon={<AttachFileOutlined />} disabled={busy} onClick={() => void download()} aria-label={t('item.file.download', { name: label })}>
+        {label}
+      </Button>
+      {error ? (
+        <Typography variant="body2" role="alert" sx={{ color: 'error.main', mt: 0.5 }}>
+          {error instanceof DeskError && error.code === 'central_unreachable' ? t('item.file.offline') : errorText(error)}
+        </Typography>
+      ) : null}
+    </Box>
   );
 }

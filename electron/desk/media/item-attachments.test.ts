@@ -1,13 +1,15 @@
 /**
- * Photos of items, seen from a desk: fetched from a real central server through the staff API on
- * first view, then served from the encrypted cache, also when the central is gone.
+ * Attachments of items, seen from a desk against a real central server: photos fetched through the
+ * staff API on first view, then served from the encrypted cache, also when the central is gone;
+ * other files (a mail's PDF) fetched for saving.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type RunningCentral } from '../../../central/server.js';
-import { storedMediaName } from '../../../shared/domain/attachments.js';
+import { importMessage } from '../../../central/mail/import-mail.js';
+import { storedFileName, storedPhotoName } from '../../../shared/domain/attachments.js';
 import { createDesk, type Desk } from '../desk.js';
 
 const PNG = Buffer.concat([
@@ -24,6 +26,8 @@ let central: RunningCentral | null;
 let desk: Desk;
 let itemId: string;
 let photos: string[];
+let mailItemId: string;
+let mailFiles: string[];
 
 /** A citizen's feedback with two photos, through the public Open311 API. */
 async function postWithPhotos(): Promise<string> {
@@ -36,9 +40,38 @@ async function postWithPhotos(): Promise<string> {
   return ((await res.json()) as { service_request_id: string }[])[0].service_request_id;
 }
 
+/** An email with a letter (PDF) and a file named like a photo that is none. */
+const MAIL = [
+  'From: kirjoittaja@example.com',
+  'Subject: Kirje liitteenä',
+  'Message-ID: <kirje-1@example.com>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="b"',
+  '',
+  '--b',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Liitteenä kirjeeni.',
+  '--b',
+  'Content-Type: application/pdf; name="kirje.pdf"',
+  'Content-Disposition: attachment; filename="kirje.pdf"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  Buffer.from('%PDF-1.4 kirje').toString('base64'),
+  '--b',
+  'Content-Type: image/png; name="kuva.png"',
+  'Content-Disposition: attachment; filename="kuva.png"',
+  '',
+  'not a png at all',
+  '--b--',
+  '',
+].join('\r\n');
+
 beforeAll(async () => {
   central = await startCentral({ port: 0, dataDir: tmp('photo-central-'), seed: 'demo', logLevel: 'silent' });
   const srid = await postWithPhotos();
+  const mail = await importMessage(central.store, Buffer.from(MAIL), { source: 'test', publicBaseUrl: central.url });
+  expect(mail.status).toBe('imported');
   desk = await createDesk({ dataDir: tmp('photo-desk-'), centralUrl: central.url, log: () => {}, sync: { retry: { baseMs: 50, maxMs: 200 } } });
   await desk.signIn({ username: 'neuvonta', password: 'demo' });
   await desk.syncNow({});
@@ -48,8 +81,12 @@ beforeAll(async () => {
   expect(row).toBeDefined();
   itemId = row!.id;
   const item = await desk.getItem({ id: itemId });
-  photos = item!.attachments.map((a) => storedMediaName(a.url)).filter((n): n is string => n !== null);
+  photos = item!.attachments.map((a) => storedPhotoName(a.url)).filter((n): n is string => n !== null);
   expect(photos).toHaveLength(2);
+  const mailRow = newest.items.find((i) => i.serviceRequestId === (mail as { serviceRequestId: string }).serviceRequestId);
+  mailItemId = mailRow!.id;
+  mailFiles = (await desk.getItem({ id: mailItemId }))!.attachments.map((a) => storedFileName(a.url)!);
+  expect(mailFiles).toHaveLength(2);
 }, 120_000);
 
 afterAll(async () => {
@@ -71,6 +108,15 @@ describe('item photos on the desk', () => {
     await expect(desk.itemPhoto({ itemId, name: `${'0'.repeat(32)}.png` })).rejects.toMatchObject({ code: 'not_found' });
     await expect(desk.itemPhoto({ itemId: 'no-such-item', name: photos[0] })).rejects.toMatchObject({ code: 'not_found' });
     await expect(desk.itemPhoto({ itemId, name: '../desk-cache.sqlite' })).rejects.toMatchObject({ code: 'invalid_args' });
+  });
+
+  it('gives a mail\'s letter for saving under its own name, and refuses to show a fake photo as one', async () => {
+    const letter = await desk.attachmentFile({ itemId: mailItemId, name: mailFiles[0] });
+    expect(letter.fileName).toBe('kirje.pdf');
+    expect(Buffer.from(letter.dataBase64, 'base64').toString()).toBe('%PDF-1.4 kirje');
+    await expect(desk.itemPhoto({ itemId: mailItemId, name: mailFiles[1] })).rejects.toMatchObject({ code: 'not_a_photo' });
+    // a file of another item is not this item's
+    await expect(desk.attachmentFile({ itemId, name: mailFiles[0] })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('shows a fetched photo offline and says why one never fetched cannot be shown', async () => {
