@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffPhoto, storedPhotoName, storedFileUrl } from './attachments.js';
+import { sniffPhoto, storedFileName, storedFileUrl, storedPhotoName } from './attachments.js';
 
 const NAME = `${'0123456789abcdef'.repeat(2)}.png`;
 
@@ -10,6 +10,15 @@ describe('stored media names', () => {
     expect(storedPhotoName('/media/../central.sqlite')).toBeNull();
     expect(storedPhotoName(`/media/${NAME}.exe`)).toBeNull();
     expect(storedPhotoName(`/media/${NAME.toUpperCase()}`)).toBeNull();
+  });
+
+  it('tells a stored photo from another stored file (a mail\'s PDF)', () => {
+    const pdf = NAME.replace('.png', '.pdf');
+    expect(storedFileName(storedFileUrl(pdf))).toBe(pdf);
+    expect(storedPhotoName(storedFileUrl(pdf))).toBeNull();
+    expect(storedFileName(storedFileUrl(NAME))).toBe(NAME);
+    expect(storedFileName('/media/kirje.pdf')).toBeNull();
+    expect(storedFileName(`/media/${NAME.replace('.png', '.verylongext')}`)).toBeNull();
   });
 });
 
