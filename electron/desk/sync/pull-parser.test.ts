@@ -1,7 +1,9 @@
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../shared/api/sync-protocol.js';
 import { prepareItem, preparedJsonText, type PreparedItem } from '../store/item-columns.js';
 import { makeItem } from '../testing/make-items.js';
+import { CentralClient } from './central-client.js';
 import { PullParser } from './pull-parser.js';
 import { preparePullPage } from './pull-page.js';
 
@@ -66,5 +68,43 @@ describe('pull pages parsed in the worker', () => {
     parser.close();
     const r = await parser.parse(body(page));
     expect(r.ok && r.page.items.map((i) => i.id)).toEqual([makeItem(1).id, makeItem(2).id]);
+  });
+});
+
+describe('a pull worker that dies holding a page', () => {
+  const big = () => body({ ...page, items: Array.from({ length: 400 }, (_, i) => makeItem(i)) });
+
+  it('answers that page lost (its body was transferred) and parses later pages in-thread', async () => {
+    const logs: string[] = [];
+    const parser = new PullParser((m) => logs.push(m), 0);
+    try {
+      const sent = big();
+      const pending = parser.parse(sent);
+      expect(sent.byteLength).toBe(0);
+      void (parser as unknown as { workers: Worker[] }).workers[0].terminate();
+      expect(await pending).toEqual({ ok: false, lost: true });
+      expect((await parser.parse(big())).ok).toBe(true);
+      expect(logs).toEqual([expect.stringMatching(/^sync: pull worker exited .*in the main thread$/)]);
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('the client requests the lost page again', async () => {
+    let requests = 0;
+    const fakeFetch: typeof fetch = async () => {
+      requests++;
+      return new Response(big());
+    };
+    const client = new CentralClient({ baseUrl: 'http://central.invalid', fetch: fakeFetch });
+    try {
+      const workers = () => (client as unknown as { pullParser: { workers: Worker[] } }).pullParser.workers;
+      const killOnce = () => void workers()[0]?.terminate();
+      const result = await client.pull('t'.repeat(32), { cookie: 0, limit: 5000, clientId: 'desk-test-1' }, undefined, killOnce);
+      expect(requests).toBe(2);
+      expect(result.items.map((i) => i.id)).toEqual(Array.from({ length: 400 }, (_, i) => makeItem(i).id));
+    } finally {
+      client.close();
+    }
   });
 });
