@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
-const tsxCli = join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `feedback-desk-${prefix}-`));
@@ -52,7 +51,9 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
 }
 
 function startTsx(script: string, args: string[], readyUrl: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
-  const child = spawn(process.execPath, [tsxCli, join(repoRoot, script), ...args], {
+  // Node itself runs the script with tsx's loader: tsx's CLI would start the server as a child of
+  // its own, and a SIGKILL of the CLI (the crash tests) would leave that server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

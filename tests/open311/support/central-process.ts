@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface CentralProcess {
   url: string;
@@ -21,7 +20,8 @@ export interface CentralProcess {
 
 export async function startCentralProcess(env: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<CentralProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'open311-blackbox-'));
-  const child: ChildProcess = spawn(TSX, ['central/cli.ts', '--port', '0', '--data', dataDir, '--seed', 'demo', '--log-level', 'warn'], {
+  // Node runs the server itself (tsx as a loader, not tsx's CLI, whose server child a SIGKILL would orphan).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'central/cli.ts', '--port', '0', '--data', dataDir, '--seed', 'demo', '--log-level', 'warn'], {
     cwd: ROOT,
     env: { ...process.env, SMTP_HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +63,7 @@ export async function startCentralProcess(env: Record<string, string> = {}, opts
 /** Run a project script as a separate process (e.g. the mail importer) and collect its output. */
 export function runScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
