@@ -119,6 +119,7 @@ export const moderationEn: CatalogShape<typeof moderationFi> = {
     remaining: 'The text still has findings:',
     remainingGuarded: 'The text still holds identifiers that block publication without a written reason:',
     clean: 'No findings remain in the text to publish.',
+    photos: 'These photos are published too, as they are. If a photo shows people, number plates or other personal data, do not publish the feedback.',
     overrideReason: 'Why publish despite the identifiers (kept in the history)',
     overrideHelp: 'At least {{count}} characters.',
     publish: 'Publish',

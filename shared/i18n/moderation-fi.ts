@@ -116,6 +116,7 @@ export const moderationFi = {
     remaining: 'Tekstissä on yhä löydöksiä:',
     remainingGuarded: 'Tekstissä on yhä tunnisteita, joiden vuoksi julkaisu estetään ilman kirjallista perustelua:',
     clean: 'Julkaistavassa tekstissä ei ole jäljellä löydöksiä.',
+    photos: 'Myös nämä kuvat tulevat julki sellaisinaan. Jos kuvassa näkyy ihmisiä, rekisterikilpiä tai muuta henkilötietoa, jätä palaute julkaisematta.',
     overrideReason: 'Perustelu julkaisulle tunnisteista huolimatta (kirjataan historiaan)',
     overrideHelp: 'Vähintään {{count}} merkkiä.',
     publish: 'Julkaise',

@@ -119,6 +119,7 @@ export const moderationSv: CatalogShape<typeof moderationFi> = {
     remaining: 'Texten innehåller fortfarande fynd:',
     remainingGuarded: 'Texten innehåller fortfarande identifierare som hindrar publicering utan skriftlig motivering:',
     clean: 'Texten för publicering innehåller inga kvarvarande fynd.',
+    photos: 'Också de här bilderna publiceras som de är. Om en bild visar personer, registreringsskyltar eller andra personuppgifter, publicera inte responsen.',
     overrideReason: 'Motivering till publicering trots identifierarna (sparas i historiken)',
     overrideHelp: 'Minst {{count}} tecken.',
     publish: 'Publicera',

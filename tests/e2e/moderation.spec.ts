@@ -18,6 +18,9 @@ const withPhone = { title: `Rikkinäinen penkki ${rand()}`, serviceRequestId: sr
 const noPermission = { title: `Roskis täynnä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
 const guarded = { title: `Katuvalo pimeänä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
 const contested = { title: `Kuoppa pyörätiellä ${rand()}`, serviceRequestId: srid(), itemId: `walkin-${rand()}${rand()}` };
+const withPhoto = { title: `Kaatunut puu ${rand()}` };
+/** A 1x1 PNG: enough for the dialog to show a photo. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b2a3c50000000049454e44ae426082', 'hex');
 let admin: StaffClient;
 
 test.beforeAll(async () => {
@@ -31,6 +34,11 @@ test.beforeAll(async () => {
   await walkIn(noPermission, 'Puiston roska-astiat ovat täynnä ja roskia lentelee ympäriinsä.', false);
   await walkIn(guarded, 'Katuvalo on pimeänä Sturenkadulla. Voitte soittaa numeroon 050 111 2233.', true);
   await walkIn(contested, 'Pyörätiellä on syvä kuoppa sillan kohdalla, ja pyöräilijät joutuvat väistämään ajoradalle.', true);
+  // A citizen's report with a photo, through the public API.
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ api_key: 'demo-api-key', service_code: '234', title: withPhoto.title, description: 'Puu on kaatunut ulkoilupolun päälle.', can_be_published: 'true', lat: '60.2470', long: '24.9700' })) form.append(k, v);
+  form.append('media[]', new Blob([PNG], { type: 'image/png' }), 'puu.png');
+  expect((await fetch(`${central.url}/open311/v1/requests.json`, { method: 'POST', body: form })).status).toBe(200);
   webHost = await startWebHostProcess({ centralUrl: central.url });
 });
 
@@ -123,6 +131,19 @@ test('a moderator redacts a phone number with one click and the public API shows
   expect(published.description).not.toContain(PHONE);
   expect(published.description).not.toContain('765');
   expect(published.description).toContain('lauta puuttuu kokonaan');
+});
+
+test('before publishing, the moderator sees the photos that would be public with the text', async ({ page }) => {
+  await signIn(page);
+  await open(page, withPhoto.title);
+  await page.getByTestId('publish-open').click();
+  const photos = page.getByRole('dialog').getByTestId('publish-photos');
+  await expect(photos).toContainText('Myös nämä kuvat tulevat julki');
+  await expect(photos.getByRole('img', { name: 'puu.png' })).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(400); // the dialog's fade-in
+  await page.screenshot({ path: `${screenshots}/publication-photos-confirm.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
 });
 
 test('without permission the publish button is disabled and the reason is shown', async ({ page }) => {

@@ -52,6 +52,25 @@ export function Attachments({ item }: { item: FeedbackItem }) {
   );
 }
 
+/** Only the item's stored photos, as thumbnails; nothing when it has none. */
+export function PhotoStrip({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation();
+  const photos = item.attachments.flatMap((a, i) => {
+    const name = storedPhotoName(a.url);
+    return name ? [{ name, label: a.name ?? t('item.original.attachment', { n: i + 1 }) }] : [];
+  });
+  if (photos.length === 0) return null;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+      {photos.map((p) => (
+        <li key={p.name}>
+          <PhotoThumb itemId={item.id} name={p.name} label={p.label} />
+        </li>
+      ))}
+    </Box>
+  );
+}
+
 const THUMB = 96;
 
 function PhotoThumb({ itemId, name, label }: { itemId: string; name: string; label: string }) {

@@ -14,6 +14,8 @@ import type { ModerationFinding } from '../../../shared/api/desk-api.js';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { GuardHit, PublicationField } from '../../../shared/workflow/publication.js';
 import { useErrorText } from '../../components/ErrorText.js';
+import { storedPhotoName } from '../../../shared/domain/attachments.js';
+import { PhotoStrip } from '../item/Attachments.js';
 
 const OVERRIDE_MIN = 10;
 
@@ -94,6 +96,14 @@ export function PublishDialog(props: {
           {column(t('moderation.confirm.original'), item.original.title, item.original.description, item.answer.sent?.text ?? null, 'original', 'publish-original')}
           {column(t('moderation.confirm.public'), publicTexts.title, publicTexts.text, publicTexts.answer, 'public', 'publish-public')}
         </Box>
+        {item.attachments.some((a) => storedPhotoName(a.url)) ? (
+          <Box sx={{ mt: 2 }} data-testid="publish-photos">
+            <Typography variant="body2" sx={{ fontWeight: 700, mb: 0.5 }}>
+              {t('moderation.confirm.photos')}
+            </Typography>
+            <PhotoStrip item={item} />
+          </Box>
+        ) : null}
         {props.remaining.length > 0 ? (
           <Alert severity={needsOverride ? 'error' : 'warning'} sx={{ mt: 2 }} data-testid="publish-remaining">
             <Typography variant="body2" sx={{ fontWeight: 700 }}>
