@@ -39,6 +39,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_found: 404,
   unsupported_media_type: 415,
   pending_mutations: 409,
+  other_users_changes: 409,
   central_unreachable: 503,
   not_a_photo: 422,
   internal: 500,

@@ -8,7 +8,7 @@ import { createDeskClient } from './desk-client/index.js';
 import { useUiStore } from './state/ui-store.js';
 
 /** Errors that a retry cannot fix; everything else (a busy core, a restart) is retried twice. */
-const FINAL = new Set(['not_signed_in', 'bad_credentials', 'too_many_attempts', 'forbidden', 'not_found', 'invalid_args', 'invalid_response', 'unknown_method']);
+const FINAL = new Set(['not_signed_in', 'bad_credentials', 'too_many_attempts', 'other_users_changes', 'forbidden', 'not_found', 'invalid_args', 'invalid_response', 'unknown_method']);
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -300,6 +300,48 @@ describe('bad responses from central', () => {
     expect(inbox.total).toBe(expected.size);
   });
 
+  it('keeps a signed-out user\'s unsent changes from another user\'s sign-in unless told to discard them', async () => {
+    let mode: 'pass' | 'push-fails' | 'expired' = 'pass';
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (mode === 'expired' && !url.includes('/login')) return Response.json({ error: { code: 'unauthorized', message: 'session expired' } }, { status: 401 });
+      if (mode === 'push-fails' && url.includes('/push')) return Response.json({ error: { code: 'internal_error', message: 'down' } }, { status: 503 });
+      return fetch(input, init);
+    };
+    const { desk } = await open(tmp('desk-others-'), { fetch: fetchImpl });
+    await desk.signIn({ username: 'kasko.vastaaja', password: 'demo' });
+    await desk.syncNow({});
+    const { items } = await desk.listInbox({ page: { offset: 0, limit: 1 } });
+    /** A comment typed while pushes fail, then the session expires before it is sent. */
+    const strand = async (text: string) => {
+      mode = 'push-fails';
+      await desk.mutate({ name: 'addComment', args: { itemId: items[0].id, text } });
+      mode = 'expired';
+      await desk.syncNow({});
+      await eventually('sign-out', async () => (await desk.whoAmI({})) === null);
+      expect((await desk.syncStatus({})).pendingCount).toBe(1);
+      mode = 'pass';
+    };
+
+    await strand('Odottaa lähetystä.');
+    await expect(desk.signIn({ username: 'neuvonta', password: 'demo' })).rejects.toMatchObject({ code: 'other_users_changes' });
+    expect(await desk.whoAmI({})).toBeNull();
+    expect((await desk.syncStatus({})).pendingCount).toBe(1);
+    // Its author signs in again: the comment is sent after all.
+    await desk.signIn({ username: 'Kasko.Vastaaja', password: 'demo' });
+    await eventually('the queue to drain', async () => (await desk.syncStatus({})).pendingCount === 0);
+    expect((await centralView('kasko.vastaaja')).has(items[0].id)).toBe(true);
+    const colleague = new TestDesk(central.url);
+    await colleague.login('admin', 'demo');
+    expect((await colleague.pullAll()).items.find((i) => i.id === items[0].id)?.comments.some((c) => c.text === 'Odottaa lähetystä.')).toBe(true);
+
+    // Someone else may still sign in, saying the changes may go.
+    await strand('Tämä hävitetään.');
+    await desk.signIn({ username: 'neuvonta', password: 'demo', discardOtherUsersChanges: true });
+    expect((await desk.syncStatus({})).pendingCount).toBe(0);
+    expect((await desk.whoAmI({}))?.staff.username).toBe('neuvonta');
+  });
+
   it('an expired session signs out but keeps the cache for the same user', async () => {
     let expired = false;
     const fetchImpl: typeof fetch = async (input, init) =>

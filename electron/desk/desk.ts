@@ -262,6 +262,7 @@ class DeskCore implements Desk {
   async signIn(raw: DeskArgs<'signIn'>): Promise<DeskResult<'signIn'>> {
     if (this.closed) throw new DeskError('internal', 'the desk core is closed');
     const args = parseArgs('signIn', raw);
+    this.refuseToDiscardSilently(args.username, args.discardOtherUsersChanges);
     let res;
     try {
       res = await this.client.login({ username: args.username, password: args.password, clientId: this.clientId });
@@ -279,7 +280,7 @@ class DeskCore implements Desk {
     }
     await this.stopSync();
     const owner = this.store.cacheOwner();
-    if (owner !== null && owner !== res.staff.id) {
+    if (owner !== null && owner.id !== res.staff.id) {
       // Another person's cache must not be shown to this one, and their unsent changes cannot be
       // sent in this person's name (the server binds this installation to whoever signs in).
       const { pendingCount } = this.store.outboxStatus();
@@ -289,11 +290,25 @@ class DeskCore implements Desk {
     }
     this.session = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
     this.store.setSession(this.session);
-    this.store.setCacheOwner(res.staff.id);
+    this.store.setCacheOwner({ id: res.staff.id, username: res.staff.username });
     this.startSync();
     const session = this.publicSession()!;
     this.emit({ type: 'session', session });
     return session;
+  }
+
+  /**
+   * Another user's changes waiting in the outbox (their session expired before they were sent) are
+   * not discarded by someone else's sign-in unless that person says so. Checked before the central
+   * hears of the sign-in: it rebinds this desk to whoever signs in.
+   */
+  private refuseToDiscardSilently(username: string, discard: boolean): void {
+    const owner = this.store.cacheOwner();
+    if (discard || !owner?.username || owner.username.toLowerCase() === username.toLowerCase()) return;
+    const { pendingCount } = this.store.outboxStatus();
+    if (pendingCount > 0) {
+      throw new DeskError('other_users_changes', `${pendingCount} change(s) by ${owner.username} have not reached the central server yet; signing in as another user discards them`);
+    }
   }
 
   async signOut(raw: DeskArgs<'signOut'>): Promise<DeskResult<'signOut'>> {

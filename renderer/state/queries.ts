@@ -174,7 +174,7 @@ export function useSignIn() {
   const desk = useDesk();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (args: { username: string; password: string }) => desk.signIn(args),
+    mutationFn: (args: { username: string; password: string; discardOtherUsersChanges?: boolean }) => desk.signIn(args),
     onSuccess: (session) => {
       client.removeQueries({ queryKey: keys.inbox });
       client.removeQueries({ queryKey: keys.items });

@@ -225,8 +225,16 @@ export type SpellcheckResult = z.infer<typeof SpellcheckResult>;
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const deskMethods = {
+  /**
+   * Refused with other_users_changes when another user's changes still wait to be sent from this
+   * desk (their session expired); `discardOtherUsersChanges` signs in anyway and discards them.
+   */
   signIn: method(
-    z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) }),
+    z.object({
+      username: z.string().trim().min(1).max(100),
+      password: z.string().min(1).max(1000),
+      discardOtherUsersChanges: z.boolean().default(false),
+    }),
     Session,
   ),
   /** `force` signs out even when mutations are still waiting to be sent (they are discarded). */
@@ -324,6 +332,7 @@ export const DeskErrorCode = z.enum([
   'central_unreachable',
   'not_a_photo',
   'pending_mutations',
+  'other_users_changes',
   'forbidden',
   'not_found',
   'internal',

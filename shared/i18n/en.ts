@@ -16,6 +16,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    discardOthersChanges: 'Sign in anyway and discard the changes',
   },
   errors: {
     title: 'Something went wrong',
@@ -27,6 +28,7 @@ export const en: Messages = {
     invalid_args: 'The request was invalid. Check what you entered.',
     unknown_method: 'The desk core does not know this action. Update the application.',
     pending_mutations: 'Some changes are still waiting to be sent.',
+    other_users_changes: 'The previous user made changes on this computer that have not reached the central server yet. Ask them to sign in so the changes are sent. If you sign in as another user, they are discarded.',
     forbidden: 'You are not allowed to do this.',
     not_found: 'The feedback was not found, or you may not see it.',
     internal: 'An error occurred in the desk core.',

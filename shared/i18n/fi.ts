@@ -15,6 +15,7 @@ export const fi = {
     password: 'Salasana',
     submit: 'Kirjaudu sisään',
     submitting: 'Kirjaudutaan…',
+    discardOthersChanges: 'Kirjaudu silti ja hävitä muutokset',
   },
   errors: {
     title: 'Jokin meni pieleen',
@@ -26,6 +27,7 @@ export const fi = {
     invalid_args: 'Pyyntö oli virheellinen. Tarkista syötetyt tiedot.',
     unknown_method: 'Työpöydän ydin ei tunne tätä toimintoa. Päivitä sovellus.',
     pending_mutations: 'Lähettämättömiä muutoksia on vielä jonossa.',
+    other_users_changes: 'Edellinen käyttäjä on tehnyt tällä koneella muutoksia, joita ei ole vielä lähetetty keskuspalvelimelle. Pyydä häntä kirjautumaan sisään, niin muutokset lähetetään. Jos kirjaudut toisena käyttäjänä, ne hävitetään.',
     forbidden: 'Sinulla ei ole oikeutta tähän toimintoon.',
     not_found: 'Palautetta ei löydy tai sinulla ei ole oikeutta nähdä sitä.',
     internal: 'Työpöydän ytimessä tapahtui virhe.',

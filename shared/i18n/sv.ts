@@ -16,6 +16,7 @@ export const sv: Messages = {
     password: 'Lösenord',
     submit: 'Logga in',
     submitting: 'Loggar in…',
+    discardOthersChanges: 'Logga in ändå och förlora ändringarna',
   },
   errors: {
     title: 'Något gick fel',
@@ -27,6 +28,7 @@ export const sv: Messages = {
     invalid_args: 'Begäran var ogiltig. Kontrollera uppgifterna.',
     unknown_method: 'Diskens kärna känner inte till funktionen. Uppdatera programmet.',
     pending_mutations: 'Det finns fortfarande ändringar som inte har skickats.',
+    other_users_changes: 'Den förra användaren har gjort ändringar på den här datorn som ännu inte skickats till centralservern. Be hen logga in, så skickas ändringarna. Om du loggar in som en annan användare förloras de.',
     forbidden: 'Du har inte behörighet till den här funktionen.',
     not_found: 'Responsen hittades inte eller så får du inte se den.',
     internal: 'Ett fel inträffade i diskens kärna.',

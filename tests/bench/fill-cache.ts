@@ -62,7 +62,7 @@ export async function fillCache(dir: string, count: number, centralUrl: string, 
       note('fill-cache: search index left empty (search_queue cleared)');
     }
     store.setCentralUrl(centralUrl.replace(/\/+$/, ''));
-    store.setCacheOwner(BENCH_STAFF.id);
+    store.setCacheOwner({ id: BENCH_STAFF.id, username: BENCH_STAFF.username });
     store.setSession({ token: 'bench-token-'.padEnd(40, 'x'), expiresAt: '2099-01-01T00:00:00.000Z', staff: BENCH_STAFF });
     store.db.exec('ANALYZE');
   } finally {

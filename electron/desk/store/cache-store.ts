@@ -38,6 +38,9 @@ const SEARCH_QUEUE_BULK = 'searchQueueBulk';
 const SEARCH_INSERT_TRIGGER = 'items_search_ins';
 
 /** What applying one pull page changed, for change events. */
+const CacheOwner = z.object({ id: z.string(), username: z.string().nullable() });
+export type CacheOwner = z.infer<typeof CacheOwner>;
+
 export interface PageEffect {
   changedIds: string[];
   revokedIds: string[];
@@ -152,14 +155,17 @@ export class CacheStore {
     this.metaSet('session', session);
   }
 
-  /** The staff id whose data fills the cache; survives an expired session, not a sign-out. */
-  cacheOwner(): string | null {
+  /** Whose data fills the cache (and whose changes wait in the outbox); survives an expired session, not a sign-out. */
+  cacheOwner(): CacheOwner | null {
     const v = this.metaGet('cacheOwner');
-    return typeof v === 'string' ? v : null;
+    // A bare staff id was written before usernames were kept.
+    if (typeof v === 'string') return { id: v, username: null };
+    const owner = CacheOwner.safeParse(v);
+    return owner.success ? owner.data : null;
   }
 
-  setCacheOwner(staffId: string | null): void {
-    this.metaSet('cacheOwner', staffId);
+  setCacheOwner(owner: CacheOwner | null): void {
+    this.metaSet('cacheOwner', owner);
   }
 
   /** The central server this cache was filled from (normalized URL). */

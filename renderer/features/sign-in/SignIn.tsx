@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeskError } from '../../../shared/api/desk-api.js';
 import { useErrorText } from '../../components/ErrorText.js';
 import { useSignIn } from '../../state/queries.js';
 
@@ -22,6 +23,8 @@ export function SignIn() {
     if (!username.trim() || !password) return;
     signIn.mutate({ username: username.trim(), password });
   };
+  // Another user's changes still wait on this desk: said plainly, and discarded only on request.
+  const othersChanges = signIn.error instanceof DeskError && signIn.error.code === 'other_users_changes';
 
   return (
     <Box sx={{ flex: 1, display: 'grid', placeItems: 'center', p: 2, overflow: 'auto' }}>
@@ -34,7 +37,16 @@ export function SignIn() {
             <Typography variant="body2" color="text.secondary">
               {t('signIn.intro')}
             </Typography>
-            {signIn.error ? (
+            {othersChanges ? (
+              <Alert severity="warning" role="alert" data-testid="sign-in-others-changes">
+                {errorText(signIn.error)}
+                <Box sx={{ mt: 1 }}>
+                  <Button color="inherit" variant="outlined" size="small" onClick={() => signIn.mutate({ username: username.trim(), password, discardOtherUsersChanges: true })}>
+                    {t('signIn.discardOthersChanges')}
+                  </Button>
+                </Box>
+              </Alert>
+            ) : signIn.error ? (
               <Alert severity="error" role="alert" data-testid="sign-in-error">
                 {errorText(signIn.error)}
               </Alert>
