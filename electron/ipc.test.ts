@@ -31,7 +31,7 @@ describe('desk IPC handlers', () => {
   it('passes a valid call from the app window to the desk core and returns its result', async () => {
     const reply = await ipcMain.invoke(ipcChannel('signIn'), APP, { username: 'neuvonta', password: 'demo' });
     expect(reply).toEqual({ result: { ...DEMO_SESSION, staff: { ...DEMO_SESSION.staff, username: 'neuvonta' } } });
-    expect(desk.calls).toEqual([{ method: 'signIn', args: { username: 'neuvonta', password: 'demo' } }]);
+    expect(desk.calls).toEqual([{ method: 'signIn', args: { username: 'neuvonta', password: 'demo', discardOtherUsersChanges: false } }]);
   });
 
   it('fills in defaults for methods whose args are optional', async () => {
