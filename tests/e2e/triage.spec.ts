@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startCentralProcess, startWebHostProcess, tempDir, type RunningProcess } from '../support/processes.js';
 import { eventually, StaffClient } from '../support/staff-client.js';
+import { mimeMessage } from '../support/mime-message.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -223,26 +224,13 @@ test.describe('triage by keyboard', () => {
     const pdf = '%PDF-1.4 Kirje kaupungille puistonpenkeistä';
     writeFileSync(
       eml,
-      [
-        'From: kirjoittaja@example.com',
-        'Subject: Kirje puistonpenkeistä',
-        'Message-ID: <e2e-kirje@example.com>',
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Puistonpenkeistä kirjoittamani kirje on liitteenä.',
-        '--b',
-        'Content-Type: application/pdf; name="kirje.pdf"',
-        'Content-Disposition: attachment; filename="kirje.pdf"',
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.from(pdf).toString('base64'),
-        '--b--',
-        '',
-      ].join('\r\n'),
+      mimeMessage({
+        from: 'kirjoittaja@example.com',
+        subject: 'Kirje puistonpenkeistä',
+        messageId: 'e2e-kirje@example.com',
+        text: 'Puistonpenkeistä kirjoittamani kirje on liitteenä.',
+        files: [{ name: 'kirje.pdf', type: 'application/pdf', data: pdf }],
+      }),
     );
     execFileSync(process.execPath, ['--import', 'tsx', 'central/mail/import-cli.ts', eml, '--data', centralDir], { stdio: 'pipe' });
     // The importer wrote to the central's database directly: no live poke, so ask for a pull.

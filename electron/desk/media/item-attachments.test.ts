@@ -11,6 +11,7 @@ import { startCentral, type RunningCentral } from '../../../central/server.js';
 import { importMessage } from '../../../central/mail/import-mail.js';
 import { storedFileName, storedPhotoName } from '../../../shared/domain/attachments.js';
 import { createDesk, type Desk } from '../desk.js';
+import { mimeMessage } from '../../../tests/support/mime-message.js';
 
 const PNG = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2b2a3c50000000049454e44ae426082', 'hex'),
@@ -41,31 +42,16 @@ async function postWithPhotos(): Promise<string> {
 }
 
 /** An email with a letter (PDF) and a file named like a photo that is none. */
-const MAIL = [
-  'From: kirjoittaja@example.com',
-  'Subject: Kirje liitteenä',
-  'Message-ID: <kirje-1@example.com>',
-  'MIME-Version: 1.0',
-  'Content-Type: multipart/mixed; boundary="b"',
-  '',
-  '--b',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'Liitteenä kirjeeni.',
-  '--b',
-  'Content-Type: application/pdf; name="kirje.pdf"',
-  'Content-Disposition: attachment; filename="kirje.pdf"',
-  'Content-Transfer-Encoding: base64',
-  '',
-  Buffer.from('%PDF-1.4 kirje').toString('base64'),
-  '--b',
-  'Content-Type: image/png; name="kuva.png"',
-  'Content-Disposition: attachment; filename="kuva.png"',
-  '',
-  'not a png at all',
-  '--b--',
-  '',
-].join('\r\n');
+const MAIL = mimeMessage({
+  from: 'kirjoittaja@example.com',
+  subject: 'Kirje liitteenä',
+  messageId: 'kirje-1@example.com',
+  text: 'Liitteenä kirjeeni.',
+  files: [
+    { name: 'kirje.pdf', type: 'application/pdf', data: '%PDF-1.4 kirje' },
+    { name: 'kuva.png', type: 'image/png', data: 'not a png at all', raw: true },
+  ],
+});
 
 beforeAll(async () => {
   central = await startCentral({ port: 0, dataDir: tmp('photo-central-'), seed: 'demo', logLevel: 'silent' });
