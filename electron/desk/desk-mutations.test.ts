@@ -11,6 +11,7 @@ import { startCentral, type RunningCentral } from '../../central/server.js';
 import { TestDesk } from '../../central/testing.js';
 import type { FeedbackItem } from '../../shared/domain/feedback-item.js';
 import { createDesk, type Desk } from './desk.js';
+import { eventually } from './testing/eventually.js';
 
 let central: RunningCentral;
 const dirs: string[] = [];
@@ -45,20 +46,10 @@ async function deskAt(dataDir: string, fetchImpl?: typeof fetch): Promise<Desk> 
   return desk;
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const drained = (desk: Desk) => eventually('the outbox to drain', async () => {
   const s = await desk.syncStatus({});
   return s.pendingCount === 0 && s.phase === 'idle' ? s : undefined;
-});
+}, 20_000);
 
 /** The central's record, read as admin. */
 async function centralItem(id: string): Promise<FeedbackItem> {
@@ -136,7 +127,7 @@ describe('mutations at a desk', () => {
     const status = await eventually('a failing push to show', async () => {
       const s = await desk.syncStatus({});
       return s.phase === 'error' ? s : undefined;
-    });
+    }, 20_000);
     expect(status.pendingCount).toBe(5);
     await drained(desk);
     expect(net.pushes).toBeGreaterThan(3);

@@ -10,6 +10,7 @@ import { startCentral, type RunningCentral } from '../../central/server.js';
 import { TestDesk } from '../../central/testing.js';
 import type { DeskEvent, SyncStatus } from '../../shared/api/desk-api.js';
 import { createDesk, fileKeyProvider, type Desk } from './desk.js';
+import { eventually } from './testing/eventually.js';
 import { openCacheDb } from './store/cache-db.js';
 import { CacheStore } from './store/cache-store.js';
 
@@ -29,16 +30,6 @@ async function open(dataDir: string, extra: Partial<Parameters<typeof createDesk
   desk.onEvent((e) => events.push(e));
   desks.push(desk);
   return { desk, events, logs };
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** What the central gives this user, pulled the plain way. */
