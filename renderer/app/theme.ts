@@ -21,6 +21,16 @@ declare module '@mui/material/styles' {
 
 export type Contrast = 'normal' | 'high';
 
+/** An HDS colour's shades as an MUI palette colour, white text on it; high contrast uses the dark shade. */
+function hdsShades(colour: string, high: boolean) {
+  return {
+    main: high ? hds(`color-${colour}-dark`) : hds(`color-${colour}`),
+    dark: hds(`color-${colour}-dark`),
+    light: hds(`color-${colour}-light`),
+    contrastText: hds('color-white'),
+  };
+}
+
 /**
  * One MUI theme mapped from the Helsinki Design System tokens. `high` keeps the same meanings but
  * uses the darkest shades, black text and borders, and a thicker focus outline.
@@ -35,30 +45,10 @@ export function createDeskTheme(contrast: Contrast = 'normal'): Theme {
   return createTheme({
     palette: {
       mode: 'light',
-      primary: {
-        main: high ? hds('color-bus-dark') : hds('color-bus'),
-        dark: hds('color-bus-dark'),
-        light: hds('color-bus-light'),
-        contrastText: hds('color-white'),
-      },
-      secondary: {
-        main: high ? hds('color-coat-of-arms-dark') : hds('color-coat-of-arms'),
-        dark: hds('color-coat-of-arms-dark'),
-        light: hds('color-coat-of-arms-light'),
-        contrastText: hds('color-white'),
-      },
-      error: {
-        main: high ? hds('color-error-dark') : hds('color-error'),
-        dark: hds('color-error-dark'),
-        light: hds('color-error-light'),
-        contrastText: hds('color-white'),
-      },
-      success: {
-        main: high ? hds('color-success-dark') : hds('color-success'),
-        dark: hds('color-success-dark'),
-        light: hds('color-success-light'),
-        contrastText: hds('color-white'),
-      },
+      primary: hdsShades('bus', high),
+      secondary: hdsShades('coat-of-arms', high),
+      error: hdsShades('error', high),
+      success: hdsShades('success', high),
       // HDS alert yellow is a background colour: text on it is black, and as a text colour the
       // dark shade is used so it stays readable on white.
       warning: {
@@ -67,12 +57,7 @@ export function createDeskTheme(contrast: Contrast = 'normal'): Theme {
         light: hds('color-alert-light'),
         contrastText: hds('color-black'),
       },
-      info: {
-        main: high ? hds('color-info-dark') : hds('color-info'),
-        dark: hds('color-info-dark'),
-        light: hds('color-info-light'),
-        contrastText: hds('color-white'),
-      },
+      info: hdsShades('info', high),
       grey: {
         50: hds('color-black-5'),
         100: hds('color-black-5'),
