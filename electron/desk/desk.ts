@@ -356,7 +356,7 @@ class DeskCore implements Desk {
   }
 
   private attachmentDeps(): AttachmentDeps {
-    return { store: this.store, client: this.client, token: this.requireSession().token, now: () => new Date() };
+    return { store: this.store, client: this.client, token: this.requireSession().token, now: this.now };
   }
 
   async getItem(raw: DeskArgs<'getItem'>): Promise<DeskResult<'getItem'>> {
