@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, Kind, Language, PublicationState, Status } from './enums.js';
 import { DepartmentId, Instant, ItemId, ServiceCode, ServiceRequestId, StaffId } from './ids.js';
+import { Approval, CommentRequest, Handoff, InterimAnswer, Share } from './collaboration.js';
 
 export const Location = z.object({
   lat: z.number().min(-90).max(90).nullable(),
@@ -32,6 +33,11 @@ export const Comment = z.object({
   authorName: z.string(),
   at: Instant,
   text: z.string(),
+  // Optional so comments stored before they existed still parse.
+  /** Colleagues named with @username in the text. */
+  mentions: z.array(StaffId).optional(),
+  /** Comment requests (CommentRequest.id) this comment answered. */
+  answers: z.array(z.string()).optional(),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -41,6 +47,12 @@ export const AnswerDraft = z.object({
   version: z.number().int().nonnegative(),
   updatedBy: StaffId.nullable(),
   updatedAt: Instant.nullable(),
+  /**
+   * Unique per saved edit (chosen by the desk that saved it); a save names the revision it edited.
+   * Versions count edits; revisions tell them apart (two desks offline both make a "version 2").
+   * Drafts saved before revisions existed are revision `v<version>` (shared/workflow/answering.ts).
+   */
+  revision: z.string().optional(),
 });
 
 export const SentAnswer = z.object({
@@ -48,12 +60,19 @@ export const SentAnswer = z.object({
   sentAt: Instant,
   sentBy: z.string(),
   channel: z.enum(['email', 'phone', 'in_person', 'letter', 'none']),
+  // Optional so answers stored before they existed still parse.
+  sentById: StaffId.nullable().optional(),
+  /** How the answer was given when not by email (P7, P13), e.g. "soitettu 3.12. klo 10". */
+  note: z.string().nullable().optional(),
 });
 
 export const Answer = z.object({
   draft: AnswerDraft.nullable(),
   sent: SentAnswer.nullable(),
   approvedBy: StaffId.nullable().default(null),
+  // Answering facts; optional so items stored before they existed still parse.
+  approval: Approval.nullable().optional(),
+  interim: z.array(InterimAnswer).optional(),
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -190,5 +209,9 @@ export const FeedbackItem = z.object({
   registryRedirect: RegistryRedirect.nullable().optional(),
   continuesOutside: ContinuesOutside.nullable().optional(),
   recordedBy: RecordedBy.nullable().optional(),
+  // Collaboration facts (shared/domain/collaboration.ts); optional so older items still parse.
+  commentRequests: z.array(CommentRequest).optional(),
+  shares: z.array(Share).optional(),
+  handoff: Handoff.nullable().optional(),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;

@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import type { FeedbackItem, HistoryEvent } from '../domain/feedback-item.js';
+import type { Department, Reference, Staff } from '../domain/reference.js';
 import type { Actor } from '../workflow/permissions.js';
 import { TransitionError } from '../workflow/status.js';
+
+/**
+ * The colleagues and departments a mutation may look up (whom a comment request asks, where a
+ * transfer goes, whether a department requires approval): the central's own records when it
+ * applies a change, the desk's cached reference data when the desk does.
+ */
+export interface Directory {
+  staff(id: string): Staff | null;
+  department(id: string): Department | null;
+}
+
+export function referenceDirectory(reference: Pick<Reference, 'staff' | 'departments'>): Directory {
+  const staff = new Map(reference.staff.map((s) => [s.id, s]));
+  const departments = new Map(reference.departments.map((d) => [d.id, d]));
+  return { staff: (id) => staff.get(id) ?? null, department: (id) => departments.get(id) ?? null };
+}
 
 /** Everything a mutation may know besides the item and its args. No I/O. */
 export interface MutationContext {
@@ -11,11 +28,15 @@ export interface MutationContext {
   clientId: string | null;
   /** A fresh unique id (comments, history events). */
   newId(): string;
+  directory: Directory;
 }
 
 export type MutationErrorCode = 'forbidden' | 'not_found' | 'invalid_args' | 'invalid_transition' | 'conflict' | 'invalid_state';
 
-/** A refusal that names why; stored and shown to the author, never silently dropped. */
+/**
+ * A refusal that names why; stored and shown to the author, never silently dropped. `details.reason`,
+ * when set, is a code the desk translates (errors.reason.<reason>), e.g. due_in_past.
+ */
 export class MutationError extends Error {
   constructor(
     readonly code: MutationErrorCode,
@@ -25,6 +46,11 @@ export class MutationError extends Error {
     super(message);
     this.name = 'MutationError';
   }
+}
+
+/** A refusal with a translatable reason (see MutationError). */
+export function refuse(code: MutationErrorCode, reason: string, message: string, details: Record<string, unknown> = {}): MutationError {
+  return new MutationError(code, message, { reason, ...details });
 }
 
 export interface MutationDef<Name extends string, Args extends { itemId: string }> {

@@ -12,6 +12,11 @@ import { redirectToRegistry } from './redirect-to-registry.js';
 import { liftRestriction, restrictVisibility } from './restrict.js';
 import { saveAnswerDraft } from './save-answer-draft.js';
 import { linkDuplicate, markContinuesOutside, setLanguage, startTriage } from './triage.js';
+import { cancelCommentRequest, requestComment } from './request-comment.js';
+import { endShare, shareForInformation } from './share.js';
+import { transfer } from './transfer.js';
+import { approveAnswer, returnAnswer, submitAnswerForApproval } from './approval.js';
+import { sendAnswer, sendInterimAnswer } from './send-answer.js';
 
 export * from './define.js';
 export {
@@ -33,6 +38,16 @@ export {
   setLanguage,
   setService,
   startTriage,
+  requestComment,
+  cancelCommentRequest,
+  shareForInformation,
+  endShare,
+  transfer,
+  submitAnswerForApproval,
+  approveAnswer,
+  returnAnswer,
+  sendAnswer,
+  sendInterimAnswer,
 };
 
 /** Every staff action by name. Adding a mutation = one file + one line here. */
@@ -55,6 +70,16 @@ export const mutations = {
   publish,
   editPublication,
   decidePublication,
+  requestComment,
+  cancelCommentRequest,
+  shareForInformation,
+  endShare,
+  transfer,
+  submitAnswerForApproval,
+  approveAnswer,
+  returnAnswer,
+  sendAnswer,
+  sendInterimAnswer,
 } as const;
 
 export type MutationName = keyof typeof mutations;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clerk, kaskoResponder, kympResponder, makeItem, moderator } from '../../tests/fixtures/items.js';
+import { clerk, kaskoResponder, kympResponder, makeItem, moderator, testDirectory } from '../../tests/fixtures/items.js';
 import type { Actor } from '../workflow/index.js';
 import { findMutation, MutationError, runMutation, type MutationContext } from './index.js';
 
 let seq = 0;
-const ctx = (actor: Actor): MutationContext => ({ actor, now: '2026-11-21T10:00:00.000Z', clientId: 'client-test-1', newId: () => `id-${++seq}` });
+const ctx = (actor: Actor): MutationContext => ({ actor, now: '2026-11-21T10:00:00.000Z', clientId: 'client-test-1', newId: () => `id-${++seq}`, directory: testDirectory });
 const run = (name: string, args: unknown, actor: Actor, item = makeItem()) => runMutation(findMutation(name)!, args, item, ctx(actor));
 
 describe('mutations', () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findMutation, runMutation, type MutationContext } from './index.js';
 import { FeedbackItem } from '../domain/feedback-item.js';
 import type { Actor } from '../workflow/index.js';
-import { clerk, makeItem, moderator } from '../../tests/fixtures/items.js';
+import { clerk, makeItem, moderator, testDirectory } from '../../tests/fixtures/items.js';
 
 let seq = 0;
-const ctx = (actor: Actor, now = '2026-11-21T10:00:00.000Z'): MutationContext => ({ actor, now, clientId: 'client-test-1', newId: () => `id-${++seq}` });
+const ctx = (actor: Actor, now = '2026-11-21T10:00:00.000Z'): MutationContext => ({ actor, now, clientId: 'client-test-1', newId: () => `id-${++seq}`, directory: testDirectory });
 const run = (name: string, args: Record<string, unknown>, item = makeItem(), actor: Actor = moderator, now?: string) =>
   runMutation(findMutation(name)!, { itemId: 'item-1', ...args }, item, ctx(actor, now));
 const args = { title: 'Katuvalo rikki', text: 'Katuvalo ei pala.', answer: 'Korjattu.' };

@@ -31,11 +31,11 @@ export const linkDuplicate = defineMutation({
   },
 });
 
-/** The conversation continues outside the system, e.g. by phone (P13). */
+/** The conversation continues outside the system, e.g. by phone (P13): decided by whoever answers the item. */
 export const markContinuesOutside = defineMutation({
   name: 'markContinuesOutside',
   args: z.object({ itemId: ItemId, how: z.string().trim().min(1).max(2000) }),
-  authorize: (actor, item) => may(actor, 'comment', item),
+  authorize: (actor, item) => may(actor, 'draft_answer', item),
   apply: (item, { how }, ctx) =>
     withEvent({ ...item, continuesOutside: { how, by: ctx.actor.id, at: ctx.now } }, ctx, 'continues_outside', { how }),
 });

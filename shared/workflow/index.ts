@@ -3,3 +3,7 @@ export * from './due-dates.js';
 export * from './permissions.js';
 export * from './registry-redirect.js';
 export * from './suggestions.js';
+export * from './answering.js';
+export * from './collaboration.js';
+export * from './notifications.js';
+export * from './templates.js';
