@@ -9,7 +9,10 @@ import { FeedbackItem, PublicationReason } from '../domain/feedback-item.js';
 import { isStoredFileName, isStoredPhotoName, PHOTO_TYPES } from '../domain/attachments.js';
 import { findingKinds } from '../moderation/types.js';
 import { DepartmentId, ItemId, ServiceCode, StaffId } from '../domain/ids.js';
-import { Reference, Staff } from '../domain/reference.js';
+import { AnswerTemplate, Department, Reference, Staff } from '../domain/reference.js';
+import { WORK_FLAGS } from '../workflow/collaboration.js';
+import { NOTIFICATION_KINDS } from '../workflow/notifications.js';
+import { ItemPresence, PresencePerson, TemplateInput } from './sync-protocol.js';
 
 export const InboxView = z.enum([
   'all',
@@ -22,6 +25,12 @@ export const InboxView = z.enum([
   'restricted',
   'redirected',
   'publication_queue',
+  // Answering with colleagues (P12).
+  'requested_from_me',
+  'my_requests',
+  'requests_overdue',
+  'to_approve',
+  'shared_with_me',
 ]);
 export type InboxView = z.infer<typeof InboxView>;
 
@@ -63,6 +72,8 @@ export const InboxRow = z.object({
   publicationPermission: z.boolean(),
   /** Local changes not yet confirmed by the central server. */
   pending: z.boolean(),
+  /** Where it stands between colleagues, for the signed-in person (shared/workflow/collaboration.ts). */
+  workFlags: z.array(z.enum(WORK_FLAGS)),
 });
 export type InboxRow = z.infer<typeof InboxRow>;
 
@@ -221,6 +232,39 @@ export const SpellcheckResult = z.object({
 });
 export type SpellcheckResult = z.infer<typeof SpellcheckResult>;
 
+/** Something a colleague did that the signed-in person should hear of (shared/workflow/notifications.ts). */
+export const DeskNotification = z.object({
+  id: z.string(),
+  itemId: ItemId,
+  kind: z.enum(NOTIFICATION_KINDS),
+  at: z.string(),
+  actorName: z.string(),
+  read: z.boolean(),
+  /** From the cached item; null when it is no longer cached. */
+  serviceRequestId: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type DeskNotification = z.infer<typeof DeskNotification>;
+
+export const NotificationList = z.object({ unread: z.number().int().nonnegative(), items: z.array(DeskNotification) });
+export type NotificationList = z.infer<typeof NotificationList>;
+
+/** Who else is on an item; `known` is false while the central cannot be reached (presence is then unknown). */
+export const PresenceState = ItemPresence.extend({ known: z.boolean() });
+export type PresenceState = z.infer<typeof PresenceState>;
+export { PresencePerson };
+
+/** An item that left this user's view after they handed it on, or answered the request that opened it. */
+export const DepartedItem = z.object({
+  itemId: ItemId,
+  serviceRequestId: z.string(),
+  reason: z.enum(['transferred', 'request_closed', 'share_ended']),
+  toDepartmentId: DepartmentId.nullable(),
+  toStaffId: StaffId.nullable(),
+  at: z.string(),
+});
+export type DepartedItem = z.infer<typeof DepartedItem>;
+
 /** One method's request and response schema. */
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -301,6 +345,24 @@ export const deskMethods = {
   ),
   /** Misspelled words with suggestions (fi: Voikko, sv/en: nspell); `available` says why a language is not checked. */
   spellcheck: method(z.object({ text: z.string().max(100_000), language: Language }), SpellcheckResult),
+  /** Newest first: what colleagues did that this person should hear of (kept in the cache, offline too). */
+  listNotifications: method(z.object({}).default({}), NotificationList),
+  /** Mark the notifications of one item (opened), or all of them, as read. */
+  markNotificationsRead: method(z.object({ itemId: ItemId.optional(), all: z.boolean().optional() }), z.object({ unread: z.number().int().nonnegative() })),
+  /**
+   * Say which item this person has open (null: none) and whether they are editing its answer; the
+   * answer lists the others on it. Offline: `known` false, nothing is sent.
+   */
+  setPresence: method(z.object({ itemId: ItemId.nullable(), editing: z.boolean().default(false) }), PresenceState),
+  /** Who else is on an item, as last heard from the central's live events. */
+  getPresence: method(z.object({ itemId: ItemId }), PresenceState),
+  /** Where an item went that this person handed on (getItem then answers null). */
+  departedItem: method(z.object({ id: ItemId }), DepartedItem.nullable()),
+  /** Administrators: create (no id) or change a text module. Needs the central: reference data is kept there. */
+  saveTemplate: method(TemplateInput.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }), AnswerTemplate),
+  deleteTemplate: method(z.object({ id: z.string().min(1).max(64) }), z.object({ ok: z.literal(true) })),
+  /** Administrators: whether a department's answers need another person's approval (P11). */
+  setDepartmentSettings: method(z.object({ departmentId: DepartmentId, requiresApproval: z.boolean() }), Department),
 } as const;
 
 export type DeskMethodName = keyof typeof deskMethods;
@@ -319,6 +381,11 @@ export const DeskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('items-changed'), ids: z.array(ItemId) }),
   z.object({ type: z.literal('sync'), status: SyncStatus }),
   z.object({ type: z.literal('session'), session: Session.nullable() }),
+  z.object({ type: z.literal('presence'), presence: PresenceState }),
+  /** Departments, services, staff or text modules changed (an administrator's edit, a new colleague). */
+  z.object({ type: z.literal('reference-changed') }),
+  /** New notifications arrived with a pull (the desktop shell shows them as system notifications). */
+  z.object({ type: z.literal('notifications'), added: z.array(DeskNotification), unread: z.number().int().nonnegative() }),
 ]);
 export type DeskEvent = z.infer<typeof DeskEvent>;
 
@@ -333,18 +400,21 @@ export const DeskErrorCode = z.enum([
   'not_a_photo',
   'pending_mutations',
   'other_users_changes',
+  'unknown_placeholder',
   'forbidden',
   'not_found',
   'internal',
 ]);
 export type DeskErrorCode = z.infer<typeof DeskErrorCode>;
 
-export const DeskErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const DeskErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }) });
 
 export class DeskError extends Error {
   constructor(
     readonly code: DeskErrorCode | string,
     message: string,
+    /** A refusal's translatable reason (MutationError details.reason), e.g. due_in_past. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'DeskError';

@@ -20,7 +20,7 @@ export async function dispatchDeskCall(desk: DeskApi, method: string, rawArgs: u
 }
 
 /** The wire form of any error: {error:{code,message}}. Internal details never leak to the renderer. */
-export function toDeskErrorBody(err: unknown): { error: { code: string; message: string } } {
-  if (err instanceof DeskError) return { error: { code: err.code, message: err.message } };
+export function toDeskErrorBody(err: unknown): { error: { code: string; message: string; reason?: string } } {
+  if (err instanceof DeskError) return { error: { code: err.code, message: err.message, ...(err.reason ? { reason: err.reason } : {}) } };
   return { error: { code: 'internal', message: 'internal error in the desk core' } };
 }

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { FeedbackItem } from '../domain/feedback-item.js';
-import { Reference, Staff } from '../domain/reference.js';
-import { ItemId } from '../domain/ids.js';
+import { AnswerTemplate, Reference, Staff } from '../domain/reference.js';
+import { ItemId, StaffId } from '../domain/ids.js';
 
 export const STAFF_API_PREFIX = '/staff/v1';
 export const SCHEMA_VERSION = 1;
@@ -81,6 +81,25 @@ export const PushResponse = z.object({
   lastMutationId: z.number().int().nonnegative(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
+
+/** A desk says which item its user has open (null: none) and whether they are editing its answer draft. */
+export const PresenceRequest = z.object({ clientId: ClientId, itemId: ItemId.nullable(), editing: z.boolean().default(false) });
+export type PresenceRequest = z.infer<typeof PresenceRequest>;
+
+export const PresencePerson = z.object({ staffId: StaffId, displayName: z.string(), editing: z.boolean() });
+export type PresencePerson = z.infer<typeof PresencePerson>;
+
+/** The people on an item besides the asking desk: the answer to a PresenceRequest, and the data of a `presence` live event. */
+export const ItemPresence = z.object({ itemId: ItemId.nullable(), people: z.array(PresencePerson) });
+export type ItemPresence = z.infer<typeof ItemPresence>;
+
+/** An administrator's text module, as sent to PUT /templates/:id (the id is in the path). */
+export const TemplateInput = AnswerTemplate.pick({ departmentId: true, language: true, title: true, text: true });
+export type TemplateInput = z.infer<typeof TemplateInput>;
+
+/** An administrator's settings of a department (PUT /departments/:id/settings). */
+export const DepartmentSettings = z.object({ requiresApproval: z.boolean() });
+export type DepartmentSettings = z.infer<typeof DepartmentSettings>;
 
 /** Error body of every staff endpoint. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
