@@ -21,6 +21,8 @@ export function tempDataDir(prefix = 'central'): string {
 export const TEST_STAFF = [
   { id: 'st-clerk', username: 'clerk', displayName: 'Niina Neuvoja', role: 'clerk', departmentId: 'neuvonta' },
   { id: 'st-kymp', username: 'kymp', displayName: 'Kalle Kymp', role: 'responder', departmentId: 'kymp' },
+  // Kaupunkiympäristö requires a second person's approval (seed/reference-data.ts): she gives it.
+  { id: 'st-kymp-lead', username: 'kymp-lead', displayName: 'Eeva Esihenkilö', role: 'responder', departmentId: 'kymp' },
   { id: 'st-kasko', username: 'kasko', displayName: 'Kaisa Kasko', role: 'responder', departmentId: 'kasko' },
   { id: 'st-mod', username: 'mod', displayName: 'Mona Moderaattori', role: 'moderator', departmentId: 'kanslia' },
   { id: 'st-admin', username: 'admin', displayName: 'Aapo Admin', role: 'admin', departmentId: null },

@@ -11,11 +11,16 @@ export interface CitizenMessages {
   /** Subject of the templated reply sent when an item is redirected to the registry office (P6). */
   redirectSubject: string;
   answerBody: (p: { id: string; answer: string; link: string | null }) => string;
+  /** An interim answer (P10): the matter is still being handled. */
+  interimSubject: string;
+  interimBody: (p: { id: string; answer: string; link: string | null }) => string;
   signature: string;
   statusTitle: string;
   statusIntro: string;
-  labels: { id: string; received: string; service: string; state: string; answer: string; answeredAt: string };
+  labels: { id: string; received: string; service: string; state: string; phase: string; answer: string; answeredAt: string; interim: string };
   states: Record<Status, string>;
+  /** Where an open item is, by department name only (never a staff name or a comment). */
+  phases: { department: (d: string) => string; waitingForComments: (ds: string) => string; transferred: (d: string) => string };
   noAnswerYet: string;
   /** The answer was given some other way than email, or the item holds sensitive matters (P7). */
   answeredOtherwise: string;
@@ -31,10 +36,18 @@ const fi: CitizenMessages = {
   answerSubject: 'Vastaus palautteeseesi',
   redirectSubject: 'Palautteesi on ohjattu kirjaamoon',
   answerBody: ({ id, answer, link }) => `Vastaus palautteeseesi (${id}):\n\n${answer}${link ? `\n\nPalautteesi tila: ${link}` : ''}`,
+  interimSubject: 'Välitieto palautteestasi',
+  interimBody: ({ id, answer, link }) =>
+    `Välitieto palautteestasi (${id}). Palautteesi käsittely on vielä kesken, ja saat lopullisen vastauksen myöhemmin.\n\n${answer}${link ? `\n\nPalautteesi tila: ${link}` : ''}`,
   signature: 'Helsingin kaupunki, palautepalvelu\nTähän viestiin ei voi vastata.',
   statusTitle: 'Palautteesi tila',
   statusIntro: 'Tällä sivulla näet palautteesi käsittelyn vaiheen ja vastauksen, kun se on lähetetty.',
-  labels: { id: 'Tunnus', received: 'Vastaanotettu', service: 'Aihe', state: 'Tila', answer: 'Vastaus', answeredAt: 'Vastattu' },
+  labels: { id: 'Tunnus', received: 'Vastaanotettu', service: 'Aihe', state: 'Tila', phase: 'Vaihe', answer: 'Vastaus', answeredAt: 'Vastattu', interim: 'Välitieto' },
+  phases: {
+    department: (d) => `Käsittelyssä: ${d}`,
+    waitingForComments: (ds) => `Odottaa lausuntoa: ${ds}`,
+    transferred: (d) => `Siirretty käsiteltäväksi: ${d}`,
+  },
   states: {
     received: 'Vastaanotettu',
     in_triage: 'Käsittelyssä',
@@ -59,10 +72,18 @@ const sv: CitizenMessages = {
   answerSubject: 'Svar på din respons',
   redirectSubject: 'Ditt meddelande har skickats till registratorskontoret',
   answerBody: ({ id, answer, link }) => `Svar på din respons (${id}):\n\n${answer}${link ? `\n\nResponsens status: ${link}` : ''}`,
+  interimSubject: 'Mellanbesked om din respons',
+  interimBody: ({ id, answer, link }) =>
+    `Mellanbesked om din respons (${id}). Behandlingen pågår fortfarande, och du får ett slutligt svar senare.\n\n${answer}${link ? `\n\nResponsens status: ${link}` : ''}`,
   signature: 'Helsingfors stad, responstjänsten\nDet går inte att svara på detta meddelande.',
   statusTitle: 'Status för din respons',
   statusIntro: 'På den här sidan ser du hur långt behandlingen av din respons har kommit och svaret när det har skickats.',
-  labels: { id: 'Nummer', received: 'Mottagen', service: 'Ämne', state: 'Status', answer: 'Svar', answeredAt: 'Besvarad' },
+  labels: { id: 'Nummer', received: 'Mottagen', service: 'Ämne', state: 'Status', phase: 'Skede', answer: 'Svar', answeredAt: 'Besvarad', interim: 'Mellanbesked' },
+  phases: {
+    department: (d) => `Behandlas av: ${d}`,
+    waitingForComments: (ds) => `Väntar på utlåtande: ${ds}`,
+    transferred: (d) => `Överförd till: ${d}`,
+  },
   states: {
     received: 'Mottagen',
     in_triage: 'Under behandling',
@@ -87,10 +108,18 @@ const en: CitizenMessages = {
   answerSubject: 'Answer to your feedback',
   redirectSubject: 'Your message has been forwarded to the Registry Office',
   answerBody: ({ id, answer, link }) => `Answer to your feedback (${id}):\n\n${answer}${link ? `\n\nStatus of your feedback: ${link}` : ''}`,
+  interimSubject: 'An update on your feedback',
+  interimBody: ({ id, answer, link }) =>
+    `An update on your feedback (${id}). It is still being processed, and you will receive a final answer later.\n\n${answer}${link ? `\n\nStatus of your feedback: ${link}` : ''}`,
   signature: 'City of Helsinki, feedback service\nThis message cannot be replied to.',
   statusTitle: 'Status of your feedback',
   statusIntro: 'This page shows how far your feedback has been processed, and the answer once it has been sent.',
-  labels: { id: 'Reference', received: 'Received', service: 'Topic', state: 'Status', answer: 'Answer', answeredAt: 'Answered' },
+  labels: { id: 'Reference', received: 'Received', service: 'Topic', state: 'Status', phase: 'Stage', answer: 'Answer', answeredAt: 'Answered', interim: 'Update' },
+  phases: {
+    department: (d) => `Being handled by: ${d}`,
+    waitingForComments: (ds) => `Waiting for a statement from: ${ds}`,
+    transferred: (d) => `Transferred to: ${d}`,
+  },
   states: {
     received: 'Received',
     in_triage: 'Being processed',

@@ -11,6 +11,8 @@ import { itemIdForStatusToken, issueStatusToken } from './status-tokens.js';
 import { MailWorker } from './worker.js';
 import type { MailConfig } from './config.js';
 
+const noContext = { service: null, departments: new Map(), staffDepartments: new Map() };
+
 let dir: string;
 let store: CentralStore;
 let smtp: SMTPServer;
@@ -122,7 +124,7 @@ describe('status page', () => {
       status: 'answered',
       answer: { draft: null, approvedBy: null, sent: { text: 'Fixed <script>alert(1)</script> & done', sentAt: NOW, sentBy: 'Kalle', channel: 'email' } },
     });
-    const html = renderStatusPage(item, null);
+    const html = renderStatusPage(item, noContext);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Answered');
     expect(html).toContain('Fixed &lt;script&gt;alert(1)&lt;/script&gt; &amp; done');
@@ -133,7 +135,7 @@ describe('status page', () => {
 
   it('does not show an answer given by phone or to a restricted item (P7)', () => {
     const sent = { text: 'PUHELUN-SISÄLTÖ', sentAt: NOW, sentBy: 'Kalle', channel: 'phone' as const };
-    const byPhone = renderStatusPage(testItem(108, { status: 'answered', answer: { draft: null, approvedBy: null, sent } }), null);
+    const byPhone = renderStatusPage(testItem(108, { status: 'answered', answer: { draft: null, approvedBy: null, sent } }), noContext);
     expect(byPhone).not.toContain('PUHELUN-SISÄLTÖ');
     expect(byPhone).toContain('muuta kautta');
     const restricted = testItem(109, {
@@ -141,7 +143,7 @@ describe('status page', () => {
       restricted: { reason: 'terveystieto', by: 'st-clerk', at: NOW },
       answer: { draft: null, approvedBy: null, sent: { ...sent, channel: 'email' } },
     });
-    expect(renderStatusPage(restricted, null)).not.toContain('PUHELUN-SISÄLTÖ');
+    expect(renderStatusPage(restricted, noContext)).not.toContain('PUHELUN-SISÄLTÖ');
   });
 });
 

@@ -4,11 +4,12 @@
  * that was rolled back. The worker (worker.ts) delivers rows later.
  */
 import type { Database } from 'better-sqlite3';
-import type { FeedbackItem } from '../../shared/domain/index.js';
+import type { FeedbackItem, InterimAnswer } from '../../shared/domain/index.js';
+import { emailRefusal } from '../../shared/workflow/answering.js';
 import { citizenMessages } from './citizen-messages.js';
 import { issueStatusToken } from './status-tokens.js';
 
-export type MailKind = 'acknowledgement' | 'answer' | 'registry_redirect';
+export type MailKind = 'acknowledgement' | 'answer' | 'interim_answer' | 'registry_redirect';
 
 export interface OutboxRow {
   id: number;
@@ -78,15 +79,15 @@ export class AnswerMailRefused extends Error {
  * code calls this inside the transaction that records the sent answer. A restricted item is never
  * answered by email (P7): that refusal is thrown, not swallowed, so the caller can tell staff.
  */
-export function enqueueAnswerMail(db: Database, item: FeedbackItem, opts: { now: string; statusLink?: string | null }): void {
+export function enqueueAnswerMail(db: Database, item: FeedbackItem, opts: { now: string; statusLink?: string | null }): boolean {
   const sent = item.answer.sent;
   if (!sent) throw new AnswerMailRefused('not_sent');
   if (sent.channel !== 'email') throw new AnswerMailRefused('not_by_email');
-  if (item.restricted) throw new AnswerMailRefused('restricted');
-  const to = item.contact.email;
-  if (!to) throw new AnswerMailRefused('no_email');
+  const refusal = emailRefusal(item);
+  if (refusal) throw new AnswerMailRefused(refusal === 'restricted_sensitive' ? 'restricted' : 'no_email');
+  const to = item.contact.email!;
   const m = citizenMessages[item.language];
-  insert(db, {
+  return insert(db, {
     itemId: item.id,
     kind: 'answer',
     to,
@@ -94,6 +95,25 @@ export function enqueueAnswerMail(db: Database, item: FeedbackItem, opts: { now:
     subject: `${m.answerSubject} (${item.serviceRequestId})`,
     body: `${m.answerBody({ id: item.serviceRequestId, answer: sent.text, link: opts.statusLink ?? null })}\n\n-- \n${m.signature}\n`,
     dedupeKey: `answer:${item.id}:${sent.sentAt}`,
+    now: opts.now,
+  });
+}
+
+/**
+ * Queue an interim answer (P10) sent by email. Like the final answer, never for a restricted item
+ * or one without an address (P3, P7); returns false then.
+ */
+export function enqueueInterimMail(db: Database, item: FeedbackItem, interim: InterimAnswer, opts: { now: string; statusLink?: string | null }): boolean {
+  if (interim.channel !== 'email' || emailRefusal(item)) return false;
+  const m = citizenMessages[item.language];
+  return insert(db, {
+    itemId: item.id,
+    kind: 'interim_answer',
+    to: item.contact.email!,
+    language: item.language,
+    subject: `${m.interimSubject} (${item.serviceRequestId})`,
+    body: `${m.interimBody({ id: item.serviceRequestId, answer: interim.text, link: opts.statusLink ?? null })}\n\n-- \n${m.signature}\n`,
+    dedupeKey: `interim:${item.id}:${interim.id}`,
     now: opts.now,
   });
 }
@@ -139,20 +159,24 @@ export function queueArrivalNotice(db: Database, item: FeedbackItem, opts: { pub
 /**
  * The notices a stored change owes the sender, for code that applies staff mutations on the
  * central server (push): a new item with an email address (a walk-in) is acknowledged, and an
- * answer that has just been sent by email is mailed. Call inside the transaction of the change;
- * returns how many mails were queued. A restricted item's answer is not mailed (P7).
+ * answer or interim answer that has just been sent by email is mailed with a status link of its
+ * own. Call inside the transaction of the change; returns how many mails were queued. A restricted
+ * item is never answered by email (P7).
  */
 export function queueNoticesForChange(db: Database, before: FeedbackItem | null, after: FeedbackItem, opts: { publicBaseUrl: string; now: string }): number {
   let queued = 0;
   if (!before && after.channel !== 'email') {
     if (queueArrivalNotice(db, after, opts).acknowledgementQueued) queued++;
   }
+  // Only hashes of status tokens are kept, so each mail that links the status page gets a new one.
+  const newStatusLink = () => statusUrl(opts.publicBaseUrl, issueStatusToken(db, after.id, opts.now));
   const sent = after.answer.sent;
   const newlySent = sent && (!before?.answer.sent || before.answer.sent.sentAt !== sent.sentAt);
-  if (newlySent && sent.channel === 'email' && after.contact.email && !after.restricted) {
-    const count = (db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE item_id = ?').get(after.id) as { n: number }).n;
-    enqueueAnswerMail(db, after, { now: opts.now });
-    if ((db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE item_id = ?').get(after.id) as { n: number }).n > count) queued++;
+  if (newlySent && sent.channel === 'email' && !emailRefusal(after) && enqueueAnswerMail(db, after, { now: opts.now, statusLink: newStatusLink() })) queued++;
+  const known = new Set((before?.answer.interim ?? []).map((i) => i.id));
+  for (const interim of after.answer.interim ?? []) {
+    if (known.has(interim.id) || interim.channel !== 'email' || emailRefusal(after)) continue;
+    if (enqueueInterimMail(db, after, interim, { now: opts.now, statusLink: newStatusLink() })) queued++;
   }
   const redirect = after.registryRedirect;
   if (redirect && before?.registryRedirect?.at !== redirect.at && enqueueRegistryRedirectMail(db, after, { now: opts.now })) queued++;

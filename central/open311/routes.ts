@@ -76,6 +76,7 @@ export function open311Routes(store: CentralStore, opts: Open311Options = {}) {
     const context = (request: FastifyRequest, locale: Language | null, extensions: boolean): PublicContext => ({
       services: new Map(store.listServices().map((s) => [s.code, s])),
       departments: new Map(store.listDepartments().map((d) => [d.id, d])),
+      staffDepartments: new Map(store.listStaff().map((s) => [s.id, s.departmentId])),
       locale: locale ?? 'fi',
       extensions,
       mediaBase: `${baseUrl(request)}/open311/v1`,

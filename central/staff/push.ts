@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { SqliteError } from 'better-sqlite3';
-import { findMutation, MutationError, runMutation, type MutationContext } from '../../shared/mutations/index.js';
+import { findMutation, MutationError, runMutation, type Directory, type MutationContext } from '../../shared/mutations/index.js';
 import type { MutationResult, PushRequest, PushResponse } from '../../shared/api/sync-protocol.js';
 import type { FeedbackItem } from '../../shared/domain/index.js';
 import type { CentralStore } from '../store/central-store.js';
@@ -32,6 +32,8 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
   // The batch runs synchronously (no other writer in between), so an item read or written by one
   // mutation is reused by the next without parsing its JSON again.
   const items = new Map<string, FeedbackItem | null>();
+  let directory: Directory | null = null;
+  const lookups = () => (directory ??= store.directory());
   for (const m of body.mutations) {
     if (m.id <= lastMutationId) continue;
     if (m.id !== lastMutationId + 1) {
@@ -39,7 +41,7 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
     }
     store.transaction(() => {
       const now = store.nowIso();
-      const refusal = applyOne(store, items, auth, m.name, m.args, now, body.clientId, log, opts);
+      const refusal = applyOne(store, items, lookups, auth, m.name, m.args, now, body.clientId, log, opts);
       if (refusal) store.recordResult({ clientId: body.clientId, mutationId: m.id, name: m.name, error: refusal, at: now });
       store.setLastMutationId(body.clientId, m.id);
     });
@@ -51,6 +53,7 @@ export function applyPush(store: CentralStore, auth: Authenticated, body: PushRe
 function applyOne(
   store: CentralStore,
   items: Map<string, FeedbackItem | null>,
+  directory: () => Directory,
   auth: Authenticated,
   name: string,
   args: Record<string, unknown>,
@@ -61,7 +64,7 @@ function applyOne(
 ): Refusal | null {
   const def = findMutation(name);
   if (!def) return { code: 'unknown_mutation', message: `this server does not know the mutation ${name}`, details: { name } };
-  const ctx: MutationContext = { actor: auth.actor, now, clientId, newId: randomUUID };
+  const ctx: MutationContext = { actor: auth.actor, now, clientId, newId: randomUUID, directory: directory() };
   try {
     const itemId = typeof args.itemId === 'string' ? args.itemId : null;
     let item: FeedbackItem | null = null;

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { FeedbackItem, Language, Service } from '../../shared/domain/index.js';
+import type { Department, FeedbackItem, Language, Service } from '../../shared/domain/index.js';
+import { publicPhase, type PublicPhase } from '../open311/format/public-request.js';
 import type { CentralStore } from '../store/central-store.js';
 import { citizenMessages } from '../mail/citizen-messages.js';
 import { itemIdForStatusToken } from '../mail/status-tokens.js';
@@ -33,27 +34,54 @@ function page(lang: Language, title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-export function renderStatusPage(item: FeedbackItem, service: Service | null): string {
+function phaseText(m: (typeof citizenMessages)[Language], phase: PublicPhase): string {
+  switch (phase.kind) {
+    case 'waiting_for_comments':
+      return m.phases.waitingForComments(phase.departments.join(', '));
+    case 'transferred':
+      return m.phases.transferred(phase.department);
+    case 'department':
+      return m.phases.department(phase.department);
+  }
+}
+
+export interface StatusPageContext {
+  service: Service | null;
+  departments: ReadonlyMap<string, Department>;
+  staffDepartments: ReadonlyMap<string, string | null>;
+}
+
+export function renderStatusPage(item: FeedbackItem, ctx: StatusPageContext): string {
   const lang = item.language;
   const m = citizenMessages[lang];
+  const phase = publicPhase(item, { departments: ctx.departments, staffDepartments: ctx.staffDepartments, locale: lang });
   const rows: [string, string][] = [
     [m.labels.id, item.serviceRequestId],
     [m.labels.received, formatDate(item.receivedAt, lang)],
-    ...(service ? [[m.labels.service, service.name[lang]] as [string, string]] : []),
+    ...(ctx.service ? [[m.labels.service, ctx.service.name[lang]] as [string, string]] : []),
     [m.labels.state, m.states[item.status]],
+    ...(phase ? [[m.labels.phase, phaseText(m, phase)] as [string, string]] : []),
   ];
   const sent = item.answer.sent;
   // The page shows only what the sender already received by email; an answer given by phone or
   // in person, or to a restricted item (P7), is mentioned but not shown to whoever holds the link.
-  const showText = sent && sent.channel === 'email' && !item.restricted;
+  const shown = (channel: string) => channel === 'email' && !item.restricted;
+  const interim = (item.answer.interim ?? [])
+    .map(
+      (i) =>
+        `<h2>${escapeHtml(m.labels.interim)}</h2><p>${escapeHtml(formatDate(i.sentAt, lang))}</p>${
+          shown(i.channel) ? `<div class="answer">${escapeHtml(i.text)}</div>` : `<p>${escapeHtml(m.answeredOtherwise)}</p>`
+        }`,
+    )
+    .join('');
   const answer = !sent
     ? `<p>${escapeHtml(m.noAnswerYet)}</p>`
     : `<h2>${escapeHtml(m.labels.answer)}</h2><p>${escapeHtml(m.labels.answeredAt)}: ${escapeHtml(formatDate(sent.sentAt, lang))}</p>${
-        showText ? `<div class="answer">${escapeHtml(sent.text)}</div>` : `<p>${escapeHtml(m.answeredOtherwise)}</p>`
+        shown(sent.channel) ? `<div class="answer">${escapeHtml(sent.text)}</div>` : `<p>${escapeHtml(m.answeredOtherwise)}</p>`
       }`;
   const body = `<h1>${escapeHtml(m.statusTitle)}</h1><p>${escapeHtml(m.statusIntro)}</p><dl>${rows
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
-    .join('')}</dl>${answer}`;
+    .join('')}</dl>${interim}${answer}`;
   return page(lang, m.statusTitle, body);
 }
 
@@ -81,7 +109,9 @@ export function statusPageRoutes(store: CentralStore) {
         return secure(reply.status(404)).send(page(lang, m.notFoundTitle, `<h1>${escapeHtml(m.notFoundTitle)}</h1><p>${escapeHtml(m.notFoundText)}</p>`));
       }
       const service = item.serviceCode ? store.getService(item.serviceCode) : null;
-      return secure(reply).send(renderStatusPage(item, service));
+      const departments = new Map(store.listDepartments().map((d) => [d.id, d]));
+      const staffDepartments = new Map(store.listStaff().map((s) => [s.id, s.departmentId]));
+      return secure(reply).send(renderStatusPage(item, { service, departments, staffDepartments }));
     });
   };
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { Department, FeedbackItem, Service, Staff, type Channel, type Reference, type Role } from '../../shared/domain/index.js';
+import { AnswerTemplate, Department, FeedbackItem, Service, Staff, type Channel, type Reference, type Role } from '../../shared/domain/index.js';
 import type { MutationResult } from '../../shared/api/sync-protocol.js';
-import type { VisibilityFields } from '../../shared/workflow/permissions.js';
+import { visibilityGrants, type VisibilityFields } from '../../shared/workflow/permissions.js';
+import { referenceDirectory, type Directory } from '../../shared/mutations/define.js';
 import { openDatabase, type Db } from './db.js';
 import { hashPassword, newToken, sha256, verifyPassword } from './passwords.js';
 
@@ -24,7 +25,11 @@ export interface ItemRow {
   assignee_id: string | null;
   restricted_by: string | null;
   is_restricted: number;
+  /** visibilityGrants as a JSON array, '' for none. */
+  grants: string;
 }
+
+const ROW_COLUMNS = 'id, seq, department_id, assignee_id, restricted_by, is_restricted, grants';
 
 export interface StaffRecord extends Staff {
   passwordHash: string;
@@ -56,16 +61,22 @@ export interface NewStaff {
 }
 
 /** The fields canSee needs, rebuilt from the indexed columns. Reason and time do not matter to it. */
-export function visibilityOf(row: Pick<ItemRow, 'department_id' | 'assignee_id' | 'restricted_by' | 'is_restricted'>): VisibilityFields {
+export function visibilityOf(row: Pick<ItemRow, 'department_id' | 'assignee_id' | 'restricted_by' | 'is_restricted' | 'grants'>): VisibilityFields {
   return {
     departmentId: row.department_id,
     assigneeId: row.assignee_id,
     restricted: row.is_restricted ? { reason: 'restricted', by: row.restricted_by, at: new Date(0).toISOString() } : null,
+    grants: row.grants ? (JSON.parse(row.grants) as string[]) : [],
   };
 }
 
 function visibilityOfItem(item: FeedbackItem): VisibilityFields {
-  return { departmentId: item.departmentId, assigneeId: item.assigneeId, restricted: item.restricted };
+  return { departmentId: item.departmentId, assigneeId: item.assigneeId, restricted: item.restricted, grants: visibilityGrants(item) };
+}
+
+function grantsColumn(item: FeedbackItem): string {
+  const grants = visibilityGrants(item);
+  return grants.length > 0 ? JSON.stringify(grants) : '';
 }
 
 function parseItemJson(json: string, id: string): FeedbackItem {
@@ -84,6 +95,7 @@ export class CentralStore {
   readonly created: boolean;
   private readonly now: () => Date;
   private readonly listeners = new Set<(changes: ItemChange[]) => void>();
+  private readonly referenceListeners = new Set<() => void>();
   private pending: ItemChange[] = [];
   private readonly stmt: Record<string, Statement>;
   // Built once: better-sqlite3 prepares BEGIN/COMMIT statements for every transaction() wrapper.
@@ -100,28 +112,26 @@ export class CentralStore {
       bumpCounter: db.prepare(
         "INSERT INTO meta (key, value) VALUES ('change_counter', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value",
       ),
-      changedSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, json FROM items WHERE seq > ? ORDER BY seq'),
-      changedRowsSince: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE seq > ?'),
+      changedSince: db.prepare(`SELECT ${ROW_COLUMNS}, json FROM items WHERE seq > ? ORDER BY seq`),
+      changedRowsSince: db.prepare(`SELECT ${ROW_COLUMNS} FROM items WHERE seq > ?`),
       getItem: db.prepare('SELECT id, json FROM items WHERE id = ?'),
       logVisibility: db.prepare(
-        'INSERT INTO item_visibility_log (item_id, seq, existed, department_id, assignee_id, restricted_by, is_restricted) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO item_visibility_log (item_id, seq, existed, department_id, assignee_id, restricted_by, is_restricted, grants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       statesSince: db.prepare(
-        'SELECT existed, department_id, assignee_id, restricted_by, is_restricted FROM item_visibility_log WHERE item_id = ? AND seq > ? ORDER BY seq',
+        'SELECT existed, department_id, assignee_id, restricted_by, is_restricted, grants FROM item_visibility_log WHERE item_id = ? AND seq > ? ORDER BY seq',
       ),
       anyLogSince: db.prepare('SELECT 1 FROM item_visibility_log WHERE item_id = ? AND seq > ? LIMIT 1'),
-      itemHead: db.prepare(
-        "SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted, service_request_id, version FROM items WHERE id = ?",
-      ),
-      getItemRow: db.prepare('SELECT id, seq, department_id, assignee_id, restricted_by, is_restricted FROM items WHERE id = ?'),
+      itemHead: db.prepare(`SELECT ${ROW_COLUMNS}, service_request_id, version FROM items WHERE id = ?`),
+      getItemRow: db.prepare(`SELECT ${ROW_COLUMNS} FROM items WHERE id = ?`),
       upsertItem: db.prepare(`INSERT INTO items (id, service_request_id, json, department_id, assignee_id, restricted_by, is_restricted, published,
-          status, service_code, received_at, updated_at, seq, sender_ip, version)
+          status, service_code, received_at, updated_at, seq, sender_ip, version, grants)
         VALUES (@id, @serviceRequestId, @json, @departmentId, @assigneeId, @restrictedBy, @isRestricted, @published,
-          @status, @serviceCode, @receivedAt, @updatedAt, @seq, @senderIp, @version)
+          @status, @serviceCode, @receivedAt, @updatedAt, @seq, @senderIp, @version, @grants)
         ON CONFLICT(id) DO UPDATE SET json = excluded.json, department_id = excluded.department_id, assignee_id = excluded.assignee_id,
           restricted_by = excluded.restricted_by, is_restricted = excluded.is_restricted, published = excluded.published,
           status = excluded.status, service_code = excluded.service_code, updated_at = excluded.updated_at, seq = excluded.seq,
-          version = excluded.version`),
+          version = excluded.version, grants = excluded.grants`),
       staffByUsername: db.prepare('SELECT * FROM staff WHERE username = ?'),
       staffById: db.prepare('SELECT * FROM staff WHERE id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (token_hash, staff_id, client_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
@@ -221,7 +231,69 @@ export class CentralStore {
   }
 
   reference(): Reference {
-    return { departments: this.listDepartments(), services: this.listServices(), staff: this.listStaff() };
+    return { departments: this.listDepartments(), services: this.listServices(), staff: this.listStaff(), templates: this.listTemplates() };
+  }
+
+  /** Colleagues and departments for mutations applied here (MutationContext.directory). */
+  directory(): Directory {
+    return referenceDirectory({ staff: this.listStaff(), departments: this.listDepartments() });
+  }
+
+  /** Told after a commit that changed reference data (templates, department settings), so desks can be poked. */
+  onReferenceChanged(listener: () => void): () => void {
+    this.referenceListeners.add(listener);
+    return () => this.referenceListeners.delete(listener);
+  }
+
+  private referenceChanged(): void {
+    for (const listener of this.referenceListeners) listener();
+  }
+
+  listTemplates(): AnswerTemplate[] {
+    return (this.db.prepare('SELECT json FROM answer_templates ORDER BY id').all() as { json: string }[]).map((r) => AnswerTemplate.parse(JSON.parse(r.json)));
+  }
+
+  getTemplate(id: string): AnswerTemplate | null {
+    const row = this.db.prepare('SELECT json FROM answer_templates WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? AnswerTemplate.parse(JSON.parse(row.json)) : null;
+  }
+
+  putTemplate(template: AnswerTemplate): AnswerTemplate {
+    const t = AnswerTemplate.parse(template);
+    this.transaction(() => {
+      this.db.prepare('INSERT INTO answer_templates (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json').run(t.id, JSON.stringify(t));
+      this.bumpReferenceVersion();
+    });
+    this.referenceChanged();
+    return t;
+  }
+
+  deleteTemplate(id: string): boolean {
+    const removed = this.transaction(() => {
+      const changes = this.db.prepare('DELETE FROM answer_templates WHERE id = ?').run(id).changes;
+      if (changes > 0) this.bumpReferenceVersion();
+      return changes > 0;
+    });
+    if (removed) this.referenceChanged();
+    return removed;
+  }
+
+  getDepartment(id: string): Department | null {
+    const row = this.db.prepare('SELECT json FROM departments WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? Department.parse(JSON.parse(row.json)) : null;
+  }
+
+  /** A department's answering settings (P11: whether answers need another person's approval). */
+  setDepartmentSettings(id: string, settings: { requiresApproval: boolean }): Department | null {
+    const current = this.getDepartment(id);
+    if (!current) return null;
+    const next = Department.parse({ ...current, requiresApproval: settings.requiresApproval });
+    this.transaction(() => {
+      this.db.prepare('UPDATE departments SET json = ? WHERE id = ?').run(JSON.stringify(next), id);
+      this.bumpReferenceVersion();
+    });
+    this.referenceChanged();
+    return next;
   }
 
   /** Bumped whenever departments, services or staff change (kept for clients that cache reference). */
@@ -403,6 +475,7 @@ export class CentralStore {
         before?.assignee_id ?? null,
         before?.restricted_by ?? null,
         before?.is_restricted ?? 0,
+        before?.grants ?? '',
       );
       this.stmt.upsertItem.run({
         id: item.id,
@@ -420,6 +493,7 @@ export class CentralStore {
         seq,
         senderIp: opts.senderIp ?? null,
         version: item.version,
+        grants: grantsColumn(item),
       });
       this.pending.push({ id: item.id, seq, before: before ? visibilityOf(before) : null, after: visibilityOfItem(item) });
       return item;

@@ -120,4 +120,28 @@ export const migrations: readonly string[] = [
   ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
   UPDATE items SET version = json_extract(json, '$.version');
   `,
+  // 5: answering with colleagues. `grants`: whom an item is open to besides its owners (open
+  // comment requests, shares; shared/workflow/permissions.ts visibilityGrants), as a JSON array or
+  // '' for none, kept in step like the other visibility columns and logged with them. Text modules.
+  // Status tokens: an answer mail carries a link of its own (only hashes are kept, so the first
+  // link cannot be sent again), so an item may have several.
+  `
+  ALTER TABLE items ADD COLUMN grants TEXT NOT NULL DEFAULT '';
+  ALTER TABLE item_visibility_log ADD COLUMN grants TEXT NOT NULL DEFAULT '';
+
+  CREATE TABLE answer_templates (
+    id TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+  );
+
+  CREATE TABLE status_tokens_v5 (
+    token_hash TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO status_tokens_v5 (token_hash, item_id, created_at) SELECT token_hash, item_id, created_at FROM status_tokens;
+  DROP TABLE status_tokens;
+  ALTER TABLE status_tokens_v5 RENAME TO status_tokens;
+  CREATE INDEX status_tokens_item ON status_tokens(item_id);
+  `,
 ];

@@ -10,6 +10,8 @@ import { isOpen } from '../../../shared/workflow/index.js';
 export interface PublicContext {
   services: ReadonlyMap<string, Service>;
   departments: ReadonlyMap<string, Department>;
+  /** The department of a staff member, so a task names an organisation, never a person. */
+  staffDepartments: ReadonlyMap<string, string | null>;
   locale: Language;
   extensions: boolean;
   /** Absolute base for media stored by this server (e.g. https://palaute.example/open311/v1). */
@@ -74,7 +76,7 @@ function serviceName(ctx: PublicContext, code: string | null): string {
   return ctx.services.get(code)?.name[ctx.locale] ?? '';
 }
 
-function departmentName(ctx: PublicContext, id: string | null | undefined): string {
+function departmentName(ctx: Pick<PublicContext, 'departments' | 'locale'>, id: string | null | undefined): string {
   if (!id) return '';
   return ctx.departments.get(id)?.name[ctx.locale] ?? '';
 }
@@ -83,28 +85,80 @@ export function mediaUrls(item: FeedbackItem, ctx: PublicContext): string[] {
   return item.attachments.map((a) => (a.url.startsWith('/') ? `${ctx.mediaBase}${a.url}` : a.url));
 }
 
+/** The department a comment request asks: its own, or the asked person's (a name never leaves the staff side). */
+function requestDepartment(ctx: Pick<PublicContext, 'staffDepartments'>, r: { toStaffId: string | null; toDepartmentId: string | null }): string | null {
+  return r.toDepartmentId ?? (r.toStaffId ? (ctx.staffDepartments.get(r.toStaffId) ?? null) : null);
+}
+
+const ROUTING_EVENTS = new Set(['forwarded', 'transferred']);
+
 /**
- * Routing history as Helsinki's tasks: imported tasks as they were, and forwards to a department.
- * Only organisation names appear, never a staff member's.
+ * The workflow as Helsinki's Open311 tasks extension shows it: imported tasks as they were; each
+ * forward or transfer to a department ("assigned", "re_assigned" once it moved on, "completed"
+ * once answered); comment requests ("wait_for_comment", "completed" when answered, "closed" when
+ * withdrawn); shares ("informed"). Only organisation names appear, never a staff member's, and
+ * never a question, a comment or a cover note (P25).
  */
 export function publicTasks(item: FeedbackItem, ctx: PublicContext): PublicTask[] {
   const tasks: PublicTask[] = [];
-  for (const ev of item.history) {
+  const requests = new Map((item.commentRequests ?? []).map((r) => [r.id, r]));
+  const lastRouting = item.history.findLastIndex((ev) => ROUTING_EVENTS.has(ev.type));
+  item.history.forEach((ev, index) => {
     const d = ev.details as Record<string, unknown>;
+    const at = helsinkiTime(ev.at) ?? '';
     if (ev.type === 'imported_task') {
       tasks.push({
-        task_created: helsinkiTime(ev.at) ?? '',
+        task_created: at,
         task_modified: helsinkiTime(typeof d.task_modified === 'string' ? d.task_modified : ev.at) ?? '',
         owner_name: typeof d.owner_name === 'string' ? d.owner_name : '',
         task_type: typeof d.task_type === 'string' ? d.task_type : '',
         task_state: typeof d.task_state === 'string' ? d.task_state : '',
       });
-    } else if (ev.type === 'forwarded') {
-      const at = helsinkiTime(ev.at) ?? '';
-      tasks.push({ task_created: at, task_modified: at, owner_name: departmentName(ctx, typeof d.to === 'string' ? d.to : null), task_type: 'assigned', task_state: '' });
+    } else if (ROUTING_EVENTS.has(ev.type)) {
+      const to = ev.type === 'forwarded' ? d.to : d.toDepartmentId;
+      const state = index < lastRouting ? 're_assigned' : item.answer.sent ? 'completed' : '';
+      tasks.push({ task_created: at, task_modified: at, owner_name: departmentName(ctx, typeof to === 'string' ? to : null), task_type: 'assigned', task_state: state });
+    } else if (ev.type === 'comment_requested') {
+      for (const id of Array.isArray(d.requestIds) ? d.requestIds : []) {
+        const r = requests.get(String(id));
+        if (!r) continue;
+        const state = r.state === 'answered' ? 'completed' : r.state === 'cancelled' ? 'closed' : '';
+        tasks.push({
+          task_created: at,
+          task_modified: helsinkiTime(r.closedAt ?? r.askedAt) ?? at,
+          owner_name: departmentName(ctx, requestDepartment(ctx, r)),
+          task_type: 'wait_for_comment',
+          task_state: state,
+        });
+      }
+    } else if (ev.type === 'shared') {
+      const departments = new Set((Array.isArray(d.staffIds) ? d.staffIds : []).map((id) => ctx.staffDepartments.get(String(id)) ?? null));
+      for (const dep of departments) tasks.push({ task_created: at, task_modified: at, owner_name: departmentName(ctx, dep), task_type: 'informed', task_state: 'closed' });
     }
-  }
+  });
   return tasks;
+}
+
+/**
+ * Where an open item stands, for its sender's status page: waiting for a statement of some
+ * departments, just transferred, or with a department. Null for a closed item or one still in
+ * triage. Department names only (P25).
+ */
+export type PublicPhase =
+  | { kind: 'waiting_for_comments'; departments: string[] }
+  | { kind: 'transferred'; department: string }
+  | { kind: 'department'; department: string };
+
+export function publicPhase(item: FeedbackItem, ctx: Pick<PublicContext, 'departments' | 'staffDepartments' | 'locale'>): PublicPhase | null {
+  if (!isOpen(item.status)) return null;
+  const open = (item.commentRequests ?? []).filter((r) => r.state === 'open');
+  if (open.length > 0) {
+    const names = [...new Set(open.map((r) => departmentName(ctx, requestDepartment(ctx, r))).filter(Boolean))];
+    if (names.length > 0) return { kind: 'waiting_for_comments', departments: names };
+  }
+  const department = departmentName(ctx, item.departmentId);
+  if (!department || item.status === 'received' || item.status === 'in_triage') return null;
+  return item.handoff && item.handoff.toDepartmentId !== item.handoff.fromDepartmentId ? { kind: 'transferred', department } : { kind: 'department', department };
 }
 
 /** The given name only: the first word of what the sender called themselves (P15). */
