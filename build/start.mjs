@@ -191,7 +191,7 @@ async function main() {
   say('  Feedback Desk is running.');
   say(`  Open:          ${host.url}   (browser mode: ${why})`);
   say(`  Central API:   ${central.url}   (${centralNote})`);
-  if (!external) say('  Demo sign-in:  neuvonta, kymp.vastaaja, kasko.vastaaja, moderaattori or admin; password "demo"');
+  if (!external) say('  Demo sign-in:  neuvonta, kymp.vastaaja, kymp.esihenkilo, kasko.vastaaja, moderaattori or admin; password "demo"');
   say('  Ctrl+C stops everything.');
   say('');
   say(`Feedback Desk (browser mode): ${host.url}`);

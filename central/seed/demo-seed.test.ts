@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isOpen } from '../../shared/workflow/index.js';
 import { sniffPhoto, storedPhotoName } from '../../shared/domain/attachments.js';
@@ -78,11 +79,30 @@ describe('demo seed', () => {
     expect(central.store.listStaff().map((s) => [s.username, s.role])).toEqual([
       ['admin', 'admin'],
       ['kasko.vastaaja', 'responder'],
+      ['kymp.esihenkilo', 'responder'],
       ['kymp.vastaaja', 'responder'],
       ['moderaattori', 'moderator'],
       ['neuvonta', 'clerk'],
     ]);
     expect(central.store.channelForApiKey('demo-api-key')).toBe('web_form');
+  });
+
+  it('has colleagues at work: comment requests, a share, an answer awaiting approval, and text modules', () => {
+    const gen = allItems().filter((i) => i.id.startsWith('gen-'));
+    const requests = gen.flatMap((i) => i.commentRequests ?? []);
+    expect(requests.filter((r) => r.state === 'open').length).toBeGreaterThanOrEqual(3);
+    expect(requests.some((r) => r.toStaffId === 'kasko.vastaaja' && Date.parse(r.dueAt) > NOW.getTime())).toBe(true);
+    expect(requests.some((r) => r.toDepartmentId === 'kymp')).toBe(true);
+    expect(requests.some((r) => Date.parse(r.dueAt) < NOW.getTime())).toBe(true);
+    expect(gen.some((i) => i.answer.approval?.state === 'pending' && i.answer.approval.approverId === 'kymp.esihenkilo')).toBe(true);
+    expect(gen.some((i) => (i.shares ?? []).some((s) => s.staffId === 'kasko.vastaaja'))).toBe(true);
+    // The asked may see what they are asked about (the grants column the pull filters on).
+    const granted = central.store.db.prepare("SELECT count(*) AS n FROM items WHERE grants LIKE '%s:kasko.vastaaja%'").get() as { n: number };
+    expect(granted.n).toBeGreaterThanOrEqual(2);
+    const templates = central.store.reference().templates;
+    expect(new Set(templates.map((t) => t.language))).toEqual(new Set(['fi', 'sv', 'en']));
+    expect(templates.some((t) => t.departmentId === 'kymp')).toBe(true);
+    expect(central.store.listDepartments().find((d) => d.id === 'kymp')?.requiresApproval).toBe(true);
   });
 
   it('generates about 80 items of current work from the last two weeks', () => {
@@ -149,7 +169,7 @@ describe('demo seed', () => {
     expect(central.store.itemCount()).toBe(before.count);
     expect(central.store.changeCounter()).toBe(before.counter);
     expect(allItems().map((i) => i.id)).toEqual(before.ids);
-    expect(central.store.listStaff()).toHaveLength(5);
+    expect(central.store.listStaff()).toHaveLength(6);
   }, 60_000);
 });
 
@@ -176,4 +196,27 @@ describe('seed helpers', () => {
     expect(guessKind('Kuoppa', 'Syvä kuoppa ajoradalla.', '171')).toBe('fault_report');
     expect(guessKind('Kirjasto', 'Ehdotan pidempiä aukioloaikoja.', '1261')).toBe('suggestion');
   });
+});
+
+describe('a demo database from before answering existed', () => {
+  it('gets the approver, the approval requirement and the text modules on its next start, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-upgrade-'));
+    try {
+      let c = await startCentral({ port: 0, dataDir: dir, seed: 'demo', logLevel: 'silent', now: () => NOW });
+      // As an older version left it.
+      c.store.db.exec("DELETE FROM answer_templates; DELETE FROM meta WHERE key = 'seed_answering'");
+      c.store.db.prepare("DELETE FROM staff WHERE id = 'kymp.esihenkilo'").run();
+      c.store.setDepartmentSettings('kymp', { requiresApproval: false });
+      const items = c.store.itemCount();
+      await c.close();
+      c = await startCentral({ port: 0, dataDir: dir, seed: 'demo', logLevel: 'silent', now: () => NOW });
+      expect(c.store.getStaff('kymp.esihenkilo')?.displayName).toBe('Eeva Esihenkilö');
+      expect(c.store.getDepartment('kymp')?.requiresApproval).toBe(true);
+      expect(c.store.listTemplates().length).toBeGreaterThan(3);
+      expect(c.store.itemCount()).toBe(items);
+      await c.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -9,7 +9,12 @@ import type { Department, LocalizedText, Service } from '../../shared/domain/ind
 /** The current city divisions (toimialat) plus Helsinki-info, which triages everything (P8). */
 export const departments: Department[] = [
   { id: 'neuvonta', code: 'neuvonta', name: { fi: 'Helsinki-neuvonta', sv: 'Helsingforsinfo', en: 'Helsinki Info' } },
-  { id: 'kymp', code: 'kymp', name: { fi: 'Kaupunkiympäristön toimiala', sv: 'Stadsmiljösektorn', en: 'Urban Environment Division' } },
+  {
+    id: 'kymp',
+    code: 'kymp',
+    name: { fi: 'Kaupunkiympäristön toimiala', sv: 'Stadsmiljösektorn', en: 'Urban Environment Division' },
+    requiresApproval: true,
+  },
   { id: 'kasko', code: 'kasko', name: { fi: 'Kasvatuksen ja koulutuksen toimiala', sv: 'Fostrans- och utbildningssektorn', en: 'Education Division' } },
   { id: 'kuva', code: 'kuva', name: { fi: 'Kulttuurin ja vapaa-ajan toimiala', sv: 'Kultur- och fritidssektorn', en: 'Culture and Leisure Division' } },
   {
