@@ -18,7 +18,7 @@ import { isAppUrl } from './security.js';
 
 /** What a handler returns over IPC. Errors travel as data because Electron flattens thrown errors
  * into an unparseable "Error invoking remote method" string. */
-export type IpcReply = { result: unknown } | { error: { code: string; message: string } };
+export type IpcReply = { result: unknown } | { error: { code: string; message: string; reason?: string } };
 
 export const deskMethodNames = Object.keys(deskMethods) as DeskMethodName[];
 

@@ -96,12 +96,14 @@ describe('session hardening', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
-  it('denies permission requests (camera, location, notifications...)', () => {
+  it('denies permission requests (camera, location...) but lets the app page notify', () => {
     const ses = new FakeSession();
     hardenSession(ses as never);
     const answers: boolean[] = [];
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) ses.permissionRequestHandler!(null, p, (ok) => answers.push(ok), { requestingUrl: APP_INDEX_URL });
-    expect(answers).toEqual([false, false, false, false]);
+    expect(answers).toEqual([false, false, true, false]);
+    ses.permissionRequestHandler!(null, 'notifications', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/' });
+    expect(answers.at(-1)).toBe(false);
     expect(ses.permissionCheckHandler!(null, 'media', 'app://feedback-desk')).toBe(false);
     expect(ses.permissionCheckHandler!(null, 'clipboard-sanitized-write', 'app://feedback-desk')).toBe(true);
     expect(ses.permissionCheckHandler!(null, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);

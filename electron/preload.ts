@@ -11,14 +11,19 @@ import { DeskEvent, deskMethods, ipcChannel, IPC_EVENT_CHANNEL, type DeskApi, ty
  * failure reaches the page as a plain object of this shape. The renderer's desk client turns it
  * back into a DeskError.
  */
-export type BridgedDeskError = { name: 'DeskError'; code: string; message: string };
+export type BridgedDeskError = { name: 'DeskError'; code: string; message: string; reason?: string };
 
 function unwrap(method: DeskMethodName, reply: unknown): unknown {
   if (reply && typeof reply === 'object') {
     if ('result' in reply) return (reply as { result: unknown }).result;
     if ('error' in reply) {
-      const e = (reply as { error: { code?: unknown; message?: unknown } }).error;
-      const bridged: BridgedDeskError = { name: 'DeskError', code: String(e?.code ?? 'internal'), message: String(e?.message ?? 'desk error') };
+      const e = (reply as { error: { code?: unknown; message?: unknown; reason?: unknown } }).error;
+      const bridged: BridgedDeskError = {
+        name: 'DeskError',
+        code: String(e?.code ?? 'internal'),
+        message: String(e?.message ?? 'desk error'),
+        ...(typeof e?.reason === 'string' ? { reason: e.reason } : {}),
+      };
       throw bridged;
     }
   }

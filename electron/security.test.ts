@@ -33,6 +33,8 @@ describe('app origin', () => {
   it('grants no permission except clipboard writes to the app itself', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://feedback-desk/')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://www.hel.fi/')).toBe(false);
+    expect(isPermissionAllowed('notifications', 'app://feedback-desk/')).toBe(true);
+    expect(isPermissionAllowed('notifications', 'https://www.hel.fi/')).toBe(false);
     expect(isPermissionAllowed('media', 'app://feedback-desk/')).toBe(false);
     expect(isPermissionAllowed('geolocation', 'app://feedback-desk/')).toBe(false);
   });

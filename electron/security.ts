@@ -78,8 +78,9 @@ export function isAppUrl(url: string | null | undefined): boolean {
 }
 
 /** Permissions the app's own page may use; every other permission request is denied. Writing to
- * the clipboard lets staff copy a reference number; nothing else (camera, location...) is needed. */
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+ * the clipboard lets staff copy a reference number; notifications tell them of a comment request
+ * or an answer to approve (shown by the OS); nothing else (camera, location...) is needed. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
 
 export function isPermissionAllowed(permission: string, requestingUrl: string | null | undefined): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);

@@ -2,6 +2,7 @@
  * The desk core: implements the DeskApi over the local encrypted cache and the sync loop.
  * Node only; the Electron shell (ipc.ts) and browser mode (web-host.ts) both wrap one of these.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,10 +28,15 @@ import { loadDashboard } from './dashboard/dashboard.js';
 import { createTriageSuggester } from './triage/suggest.js';
 import { createDeskModeration } from './moderation/desk-moderation.js';
 import { loadItemFile, loadItemPhoto, type AttachmentDeps } from './media/item-attachments.js';
+import type { PresencePerson } from '../../shared/api/sync-protocol.js';
+import type { Actor } from '../../shared/workflow/permissions.js';
 
 export type { CacheKeyProvider } from './store/key-provider.js';
 export { fileKeyProvider } from './store/key-provider.js';
 export { CacheOpenError } from './store/cache-db.js';
+
+/** A desk keeps its presence alive on the central (which forgets it after 45 s without news). */
+const PRESENCE_REFRESH_MS = 20_000;
 
 /**
  * Background search indexing: batches of ~100 items take ~40 ms (stemming + FTS insert), so the
@@ -130,6 +136,11 @@ class DeskCore implements Desk {
   private readonly suggester = createTriageSuggester(() => this.moderation.engine());
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private syncPhase: SyncStatus['phase'] = 'idle';
+  /** Where this person is (the item open, editing its draft), re-sent after a reconnect and every 20 s. */
+  private presenceHere: { itemId: string | null; editing: boolean } = { itemId: null, editing: false };
+  /** The others on each item, as the central last said (its answers and live events). */
+  private readonly presenceThere = new Map<string, PresencePerson[]>();
+  private presenceTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly store: CacheStore,
@@ -233,6 +244,9 @@ class DeskCore implements Desk {
       token: () => this.session?.token ?? null,
       onUnauthorized: () => void this.expireSession(),
       emit: (e) => this.emit(e),
+      actor: () => (this.session ? actorOf(this.session.staff) : null),
+      onPresence: (presence) => this.heardPresence(presence.itemId, presence.people),
+      onConnected: () => void this.sendPresence(),
       now: this.now,
       log: this.log,
       pageSize: this.opts.sync?.pageSize,
@@ -245,6 +259,10 @@ class DeskCore implements Desk {
   private async stopSync(): Promise<void> {
     const engine = this.engine;
     this.engine = null;
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
+    this.presenceThere.clear();
+    this.presenceHere = { itemId: null, editing: false };
     await engine?.stop();
   }
 
@@ -416,12 +434,12 @@ class DeskCore implements Desk {
         name,
         args,
         itemId,
-        actor: { id: staff.id, role: staff.role, departmentId: staff.departmentId, displayName: staff.displayName },
+        actor: actorOf(staff),
         clientTime: this.now().toISOString(),
         replacesRejected,
       });
     } catch (err) {
-      if (err instanceof MutationError) throw new DeskError(err.code, err.message);
+      if (err instanceof MutationError) throw new DeskError(err.code, err.message, typeof err.details.reason === 'string' ? err.details.reason : undefined);
       if (err instanceof CorruptRowError) throw new DeskError('internal', `the cached copy of item ${itemId} is damaged; the change was not made`);
       throw err;
     }
@@ -454,7 +472,13 @@ class DeskCore implements Desk {
   async search(raw: DeskArgs<'search'>): Promise<DeskResult<'search'>> {
     const args = parseArgs('search', raw);
     this.requireSession();
-    const result = this.searchIndex.search(args.query, args.page ?? { offset: 0, limit: 50 });
+    const { staff } = this.requireSession();
+    const result = this.searchIndex.search(args.query, args.page ?? { offset: 0, limit: 50 }, {
+      id: staff.id,
+      departmentId: staff.departmentId,
+      now: this.now(),
+      newComments: this.store.notifications.unreadCommentItems(),
+    });
     const hits = result.hits.flatMap((h) => (h.row ? [{ row: h.row, title: h.title, snippet: h.snippet, field: h.field }] : []));
     return { ...result, hits };
   }
@@ -505,6 +529,118 @@ class DeskCore implements Desk {
     return this.moderation.spellcheck(args.text, args.language);
   }
 
+  async listNotifications(raw: DeskArgs<'listNotifications'>): Promise<DeskResult<'listNotifications'>> {
+    parseArgs('listNotifications', raw);
+    this.requireSession();
+    return { unread: this.store.notifications.unreadCount(), items: this.store.notifications.list() };
+  }
+
+  async markNotificationsRead(raw: DeskArgs<'markNotificationsRead'>): Promise<DeskResult<'markNotificationsRead'>> {
+    const args = parseArgs('markNotificationsRead', raw);
+    this.requireSession();
+    const itemId = args.all ? null : (args.itemId ?? null);
+    if (itemId === null && !args.all) throw new DeskError('invalid_args', 'name an itemId, or all: true');
+    if (this.store.markNotificationsRead(itemId) > 0) this.emit({ type: 'items-changed', ids: itemId ? [itemId] : [] });
+    return { unread: this.store.notifications.unreadCount() };
+  }
+
+  async setPresence(raw: DeskArgs<'setPresence'>): Promise<DeskResult<'setPresence'>> {
+    const args = parseArgs('setPresence', raw);
+    this.requireSession();
+    this.presenceHere = { itemId: args.itemId, editing: args.editing };
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
+    if (args.itemId !== null) {
+      this.presenceTimer = setInterval(() => void this.sendPresence(), PRESENCE_REFRESH_MS);
+      this.presenceTimer.unref?.();
+    }
+    const known = await this.sendPresence();
+    return this.presenceState(args.itemId, known);
+  }
+
+  async getPresence(raw: DeskArgs<'getPresence'>): Promise<DeskResult<'getPresence'>> {
+    const args = parseArgs('getPresence', raw);
+    this.requireSession();
+    return this.presenceState(args.itemId, this.engine?.status().online ?? false);
+  }
+
+  private presenceState(itemId: string | null, known: boolean): DeskResult<'getPresence'> {
+    return { itemId, known, people: known && itemId ? (this.presenceThere.get(itemId) ?? []) : [] };
+  }
+
+  /** Tell the central where this person is; false when it cannot be reached (presence is then unknown). */
+  private async sendPresence(): Promise<boolean> {
+    const token = this.session?.token;
+    if (!token || this.closed) return false;
+    const here = this.presenceHere;
+    try {
+      const res = await this.client.presence(token, { clientId: this.clientId, itemId: here.itemId, editing: here.editing });
+      if (res.itemId) this.heardPresence(res.itemId, res.people);
+      return true;
+    } catch (err) {
+      if (!(err instanceof CentralError) || err.kind !== 'unreachable') this.log('presence: not sent', { error: (err as Error).message });
+      return false;
+    }
+  }
+
+  private heardPresence(itemId: string, people: PresencePerson[]): void {
+    const mine = this.session?.staff.id;
+    const others = people.filter((p) => p.staffId !== mine);
+    this.presenceThere.set(itemId, others);
+    this.emit({ type: 'presence', presence: { itemId, known: true, people: others } });
+  }
+
+  async departedItem(raw: DeskArgs<'departedItem'>): Promise<DeskResult<'departedItem'>> {
+    const args = parseArgs('departedItem', raw);
+    this.requireSession();
+    return this.store.notifications.departed(args.id);
+  }
+
+  async saveTemplate(raw: DeskArgs<'saveTemplate'>): Promise<DeskResult<'saveTemplate'>> {
+    const { id, ...input } = parseArgs('saveTemplate', raw);
+    const token = this.requireAdmin();
+    const template = await this.adminCall(() => this.client.putTemplate(token, id ?? `t-${randomUUID()}`, input));
+    this.engine?.request();
+    return template;
+  }
+
+  async deleteTemplate(raw: DeskArgs<'deleteTemplate'>): Promise<DeskResult<'deleteTemplate'>> {
+    const args = parseArgs('deleteTemplate', raw);
+    const token = this.requireAdmin();
+    await this.adminCall(() => this.client.deleteTemplate(token, args.id));
+    this.engine?.request();
+    return { ok: true };
+  }
+
+  async setDepartmentSettings(raw: DeskArgs<'setDepartmentSettings'>): Promise<DeskResult<'setDepartmentSettings'>> {
+    const args = parseArgs('setDepartmentSettings', raw);
+    const token = this.requireAdmin();
+    const department = await this.adminCall(() => this.client.putDepartmentSettings(token, args.departmentId, { requiresApproval: args.requiresApproval }));
+    this.engine?.request();
+    return department;
+  }
+
+  private requireAdmin(): string {
+    const session = this.requireSession();
+    if (session.staff.role !== 'admin') throw new DeskError('forbidden', 'only an administrator may change reference data');
+    return session.token;
+  }
+
+  /** Reference data is kept by the central: these calls need it, and say so clearly when it is away. */
+  private async adminCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof CentralError)) throw err;
+      if (err.kind === 'unreachable' || err.kind === 'server_error') throw new DeskError('central_unreachable', `cannot reach the central server at ${this.opts.centralUrl}`);
+      if (err.code === 'unknown_placeholder') throw new DeskError('unknown_placeholder', err.message);
+      if (err.status === 403) throw new DeskError('forbidden', err.message);
+      if (err.status === 404) throw new DeskError('not_found', err.message);
+      if (err.kind === 'unauthorized') throw new DeskError('not_signed_in', err.message);
+      throw new DeskError('invalid_args', err.message);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -515,4 +651,8 @@ class DeskCore implements Desk {
     this.listeners.clear();
     this.store.close();
   }
+}
+
+function actorOf(staff: StoredSession['staff']): Actor {
+  return { id: staff.id, role: staff.role, departmentId: staff.departmentId, displayName: staff.displayName };
 }

@@ -74,7 +74,7 @@ export function createDeskDouble(): DeskDouble {
     },
     async getReference(args) {
       record('getReference', args);
-      return { departments: [], services: [], staff: [] };
+      return { departments: [], services: [], staff: [], templates: [] };
     },
     async syncStatus(args) {
       record('syncStatus', args);

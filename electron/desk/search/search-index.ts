@@ -18,6 +18,16 @@ import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from '../store
 import { stemText } from './finnish-stem.js';
 import { highlight, snippet, type Highlighted } from './highlight.js';
 import { hasFilters, parseQuery, type ParsedQuery } from './query.js';
+import { workFlags } from '../../../shared/workflow/collaboration.js';
+
+/** Who searches: the rows' work chips (asked of me, to approve, new comments...) are theirs. */
+export interface SearchViewer {
+  id: string;
+  departmentId: string | null;
+  now: Date;
+  /** Items with comments this person has not read. */
+  newComments: ReadonlySet<string>;
+}
 
 /** The schema step the desk store's migration list runs (append-only: never edit, add a step). */
 export const SEARCH_SCHEMA_SQL = `
@@ -210,7 +220,7 @@ export class SearchIndex {
     );
   }
 
-  search(input: string, page: { offset: number; limit: number } = { offset: 0, limit: 50 }): SearchOutcome {
+  search(input: string, page: { offset: number; limit: number } = { offset: 0, limit: 50 }, viewer: SearchViewer | null = null): SearchOutcome {
     const pending = this.pendingCount();
     if (pending > 0 && pending <= INLINE_CATCH_UP) this.catchUp(pending);
     const q = parseQuery(input);
@@ -239,7 +249,7 @@ export class SearchIndex {
       for (const r of this.db.prepare(rowsSql).all(...pageIds) as DocRow[]) byId.set(r.docid, r);
     }
     const rows = pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-    const inboxRows = this.inboxRows(rows.map((r) => r.item_id));
+    const inboxRows = this.inboxRows(rows.map((r) => r.item_id), viewer);
     const hits = rows.map((r) => ({ ...toHit(r, q.stems), row: inboxRows.get(r.item_id) ?? null }));
     return {
       hits,
@@ -250,7 +260,7 @@ export class SearchIndex {
     };
   }
 
-  private inboxRows(ids: readonly string[]): Map<string, InboxRow> {
+  private inboxRows(ids: readonly string[], viewer: SearchViewer | null): Map<string, InboxRow> {
     const out = new Map<string, InboxRow>();
     if (ids.length === 0) return out;
     const tuples = this.db
@@ -276,6 +286,7 @@ export class SearchIndex {
         hasContact: r.hasContact,
         publicationPermission: r.permission,
         pending: r.pending,
+        workFlags: viewer ? [...workFlags(r.collab, viewer, viewer.now), ...(viewer.newComments.has(r.id) ? (['new_comments'] as const) : [])] : [],
       });
     }
     return out;

@@ -94,14 +94,19 @@ describe('migrations', () => {
 describe('pull pages', () => {
   it('upserts items, deletes revoked ones, stores cookie and reference in one step', async () => {
     const store = await CacheStore.open(dir, fileKeyProvider(dir));
-    const ref = { departments: [{ id: 'd1', code: 'KYMP', name: { fi: 'Kaupunkiympäristö', sv: 'Stadsmiljö', en: 'Urban Environment' } }], services: [], staff: [] };
-    store.applyPullPage(page({ cookie: 5, items: [makeItem(1), makeItem(2)], reference: ref }), '2026-11-27T20:00:00.000Z');
+    const ref = { departments: [{ id: 'd1', code: 'KYMP', name: { fi: 'Kaupunkiympäristö', sv: 'Stadsmiljö', en: 'Urban Environment' } }], services: [], staff: [], templates: [] };
+    expect(store.applyPullPage(page({ cookie: 5, items: [makeItem(1), makeItem(2)], reference: ref }), '2026-11-27T20:00:00.000Z').referenceChanged).toBe(true);
+    // The same reference again (every pull brings it) is no change; a new text module is.
+    expect(store.applyPullPage(page({ cookie: 5, items: [], reference: ref }), '2026-11-27T20:00:00.000Z').referenceChanged).toBe(false);
+    const template = { id: 't1', departmentId: null, language: 'fi' as const, title: 'Kiitos', text: 'Kiitos palautteesta.', updatedAt: '2026-11-27T19:00:00.000Z', updatedBy: null };
+    expect(store.applyPullPage(page({ cookie: 5, items: [], reference: { ...ref, templates: [template] } }), '2026-11-27T20:00:00.000Z').referenceChanged).toBe(true);
+    expect(store.applyPullPage(page({ cookie: 5, items: [], reference: ref }), '2026-11-27T20:00:00.000Z').referenceChanged).toBe(true);
     expect(store.itemCount()).toBe(2);
     expect(store.cookie()).toBe(5);
     expect(store.reference()).toEqual(ref);
 
     const effect = store.applyPullPage(page({ cookie: 7, items: [makeItem(1, undefined, { kind: 'praise', version: 2 })], revoked: [makeItem(2).id, 'never-had'] }), '2026-11-27T20:01:00.000Z');
-    expect(effect).toEqual({ changedIds: [makeItem(1).id], revokedIds: [makeItem(2).id] });
+    expect(effect).toEqual({ changedIds: [makeItem(1).id], revokedIds: [makeItem(2).id], notifications: [], referenceChanged: false });
     expect(store.getItem(makeItem(1).id)?.kind).toBe('praise');
     expect(store.getItem(makeItem(2).id)).toBeNull();
     expect(store.cookie()).toBe(7);
@@ -136,7 +141,7 @@ describe('damaged rows', () => {
     expect(store.listInbox({ view: 'all' }, { by: 'receivedAt', dir: 'desc' }, { offset: 0, limit: 10 }, ctx).total).toBe(2);
 
     store.db.prepare("INSERT INTO reference (key, json) VALUES ('reference', '{\"departments\":5}') ON CONFLICT(key) DO UPDATE SET json = excluded.json").run();
-    expect(store.reference()).toEqual({ departments: [], services: [], staff: [] });
+    expect(store.reference()).toEqual({ departments: [], services: [], staff: [], templates: [] });
     store.db.prepare("INSERT INTO meta (key, value) VALUES ('session', '{\"token\":1}')").run();
     expect(store.session()).toBeNull();
     expect(logs.some((m) => m.includes('reference'))).toBe(true);

@@ -9,6 +9,9 @@ import { Reference, Staff } from '../../../shared/domain/reference.js';
 import { CACHE_FILE, openCacheDb, type CacheDb } from './cache-db.js';
 import { InboxIndex, type IndexRow, type InboxContext } from './inbox-index.js';
 import { PhotoStore } from './photo-store.js';
+import { NotificationStore } from './notification-store.js';
+import { referenceDirectory, type Directory } from '../../../shared/mutations/define.js';
+import type { DerivedNotification } from '../../../shared/workflow/notifications.js';
 import { applyEntry, rebase, type OutboxEntry } from './rebase.js';
 import { INDEX_ROW_COLUMNS, tupleToIndexRow, type InboxRowTuple } from './inbox-rows.js';
 import { ITEM_COLUMNS, prepareItem, preparedIndexRow, preparedJsonText, type PreparedItem } from './item-columns.js';
@@ -32,7 +35,7 @@ export class CorruptRowError extends Error {
   }
 }
 
-const EMPTY_REFERENCE: Reference = { departments: [], services: [], staff: [] };
+const EMPTY_REFERENCE: Reference = { departments: [], services: [], staff: [], templates: [] };
 /** meta key that pauses the search-queue triggers during a fill (migration 6). */
 const SEARCH_QUEUE_BULK = 'searchQueueBulk';
 const SEARCH_INSERT_TRIGGER = 'items_search_ins';
@@ -44,6 +47,10 @@ export type CacheOwner = z.infer<typeof CacheOwner>;
 export interface PageEffect {
   changedIds: string[];
   revokedIds: string[];
+  /** Notifications the pages brought for the signed-in person (none while filling an empty cache). */
+  notifications: DerivedNotification[];
+  /** Departments, services, staff or text modules differ from what the cache had. */
+  referenceChanged: boolean;
 }
 
 /**
@@ -56,7 +63,10 @@ export class CacheStore {
   private filling = false;
   /** Built on first use from the `items` table, then kept in step after every commit. */
   private index: InboxIndex | null = null;
+  /** The cached reference data as mutations look colleagues up; rebuilt when it changes. */
+  private cachedDirectory: Directory | null = null;
   readonly photos: PhotoStore;
+  readonly notifications: NotificationStore;
 
   static async open(dataDir: string, keyProvider: CacheKeyProvider, log: Log = () => {}): Promise<CacheStore> {
     const key = await keyProvider.getKey();
@@ -68,6 +78,7 @@ export class CacheStore {
     private readonly log: Log = () => {},
   ) {
     this.photos = new PhotoStore(db);
+    this.notifications = new NotificationStore(db);
     const cols = ITEM_COLUMNS.join(', ');
     const updates = ITEM_COLUMNS.filter((c) => c !== 'id')
       .map((c) => `${c} = ?`)
@@ -204,12 +215,24 @@ export class CacheStore {
    * refused: the page's results become rejections) and leave the outbox; an item with changes
    * still pending keeps the server's copy as confirmed_json and shows it with them re-applied.
    */
-  applyPullPages(pages: ReadonlyArray<PullResponse | PreparedPullPage>, syncedAt: string, opts: { filling?: boolean } = {}): PageEffect {
+  applyPullPages(
+    pages: ReadonlyArray<PullResponse | PreparedPullPage>,
+    syncedAt: string,
+    opts: {
+      filling?: boolean;
+      /** Whose desk this is: their notifications are derived from what changed (not while filling). */
+      actor?: Actor | null;
+    } = {},
+  ): PageEffect {
     const touched = new Map<string, IndexRow>();
     this.filling = opts.filling ?? false;
+    const actor = this.filling ? null : (opts.actor ?? null);
+    const newSince = this.lastSyncAt() ?? syncedAt;
     const apply = this.db.transaction((): PageEffect => {
       const changed = new Set<string>();
       const revoked = new Set<string>();
+      const notifications: DerivedNotification[] = [];
+      let referenceChanged = false;
       const clientId = this.clientId();
       // Filling: items are queued for search all at once afterwards (finishBulkFill, migration 6).
       // The paused insert trigger still cost ~2.5 us a row (a tenth of the write), so it is
@@ -221,6 +244,9 @@ export class CacheStore {
         if (insertTrigger) this.db.exec(`DROP TRIGGER ${SEARCH_INSERT_TRIGGER}`);
       }
       for (const page of pages) {
+        // What the person last saw of items leaving their view (step 3 may rewrite it from the
+        // server's older copy): the desk says where an item they handed on went.
+        const leaving = actor ? new Map(page.revoked.map((id) => [id, this.cachedView(id)])) : null;
         // 1. Refusals of processed mutations become rejections, with the args from the outbox.
         //    Processed entries (id <= lastMutationId) leave the outbox only on the pull's last
         //    page: a refusal may arrive on a later page than the lastMutationId that covers it,
@@ -252,7 +278,14 @@ export class CacheStore {
         // 2. The server's copies: stored as they are, or as the base of a rebase on what is
         //    still pending (the processed entries are in the server's copy already).
         for (const item of items) {
-          if (pendingItems.has(item.id)) this.writeRebased(item.id, JSON.parse(preparedJsonText(item.json)) as FeedbackItem, done, clientId, touched);
+          let parsed: FeedbackItem | null = null;
+          if (actor) {
+            // What the person saw before this copy arrived, against what it is now: their news.
+            parsed = JSON.parse(preparedJsonText(item.json)) as FeedbackItem;
+            notifications.push(...this.notifications.record(actor, this.cachedView(item.id), parsed, newSince));
+            this.notifications.forgetDeparture(item.id);
+          }
+          if (pendingItems.has(item.id)) this.writeRebased(item.id, parsed ?? (JSON.parse(preparedJsonText(item.json)) as FeedbackItem), done, clientId, touched);
           else this.writePrepared(item, null, false, touched);
           changed.add(item.id);
           revoked.delete(item.id);
@@ -274,6 +307,8 @@ export class CacheStore {
         // 4. Items this user may no longer see. Unsent changes on them stay queued (ids must
         //    reach the server without gaps; it will refuse them), and the author is told now.
         for (const id of page.revoked) {
+          const last = leaving?.get(id);
+          if (actor && last) this.notifications.rememberDeparture(actor, last, syncedAt);
           for (const row of this.stmts.outboxFor.all(id) as OutboxRow[]) {
             if (row.id <= done) continue;
             this.putRejected({
@@ -290,14 +325,14 @@ export class CacheStore {
           if (this.deleteLocal(id, touched)) revoked.add(id);
           changed.delete(id);
         }
-        if (page.reference) this.putReference(page.reference);
+        if (page.reference && this.putReference(page.reference)) referenceChanged = true;
         this.alignMutationIds(page.lastMutationId);
       }
       const last = pages.at(-1);
       if (last) this.metaSet('cookie', last.cookie);
       this.metaSet('lastSyncAt', syncedAt);
       if (insertTrigger) this.db.exec(insertTrigger);
-      return { changedIds: [...changed], revokedIds: [...revoked] };
+      return { changedIds: [...changed], revokedIds: [...revoked], notifications, referenceChanged };
     });
     let effect: PageEffect;
     try {
@@ -309,8 +344,31 @@ export class CacheStore {
     if (this.index) {
       for (const row of touched.values()) this.index.upsert(row);
       for (const id of effect.revokedIds) this.index.remove(id);
+      if (effect.notifications.length > 0) this.index.setNewComments(this.notifications.unreadCommentItems());
     }
     return effect;
+  }
+
+  /** The cached view of an item as plain JSON (for comparing copies; no schema check), or null. */
+  private cachedView(id: string): FeedbackItem | null {
+    const raw = this.stmts.getItemJson.get(id) as string | undefined;
+    if (raw === undefined) return null;
+    try {
+      return JSON.parse(raw) as FeedbackItem;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Mark an item's notifications (or all, itemId null) read; the inbox's "new comments" chips follow. */
+  markNotificationsRead(itemId: string | null): number {
+    const changed = this.notifications.markRead(itemId);
+    if (changed > 0) this.index?.setNewComments(this.notifications.unreadCommentItems());
+    return changed;
+  }
+
+  private directory(): Directory {
+    return (this.cachedDirectory ??= referenceDirectory(this.reference()));
   }
 
   /**
@@ -356,7 +414,7 @@ export class CacheStore {
    */
   private writeRebased(itemId: string, confirmed: FeedbackItem | null, processedUpTo: number, clientId: string, touched: Map<string, IndexRow>): boolean {
     const pending = (this.stmts.outboxFor.all(itemId) as OutboxRow[]).filter((r) => r.id > processedUpTo).map(toEntry);
-    const view = rebase(confirmed, pending, clientId, this.log);
+    const view = rebase(confirmed, pending, clientId, this.directory(), this.log);
     if (!view) return false;
     if (pending.length === 0) this.writeItem(view, null, false, touched);
     else this.writeItem(view, confirmed, true, touched);
@@ -433,7 +491,7 @@ export class CacheStore {
       const id = Math.max(typeof stored === 'number' ? stored : 1, (stats.maxId ?? 0) + 1);
       const entry: OutboxEntry = { id, name: input.name, args: input.args, itemId: input.itemId, clientTime: input.clientTime, actor: input.actor };
       const current = this.getItem(input.itemId);
-      const next = applyEntry(current, entry, clientId);
+      const next = applyEntry(current, entry, clientId, this.directory());
       const confirmed = current === null ? null : (this.serverCopy(input.itemId) ?? null);
       this.stmts.outboxInsert.run(id, entry.name, JSON.stringify(entry.args), entry.itemId, entry.clientTime, JSON.stringify(entry.actor));
       this.writeItem(next, confirmed, true, touched);
@@ -507,13 +565,19 @@ export class CacheStore {
       for (const r of JSON.parse(json) as InboxRowTuple[]) index.upsert(tupleToIndexRow(r));
       after = last;
     }
+    index.setNewComments(this.notifications.unreadCommentItems());
     return (this.index = index);
   }
 
   // ---- reference ----------------------------------------------------------------------------
 
-  private putReference(ref: Reference): void {
-    this.stmts.refSet.run('reference', JSON.stringify(ref));
+  /** Store the reference data; true when it differs from what was stored. */
+  private putReference(ref: Reference): boolean {
+    const json = JSON.stringify(ref);
+    if (this.stmts.refGet.get('reference') === json) return false;
+    this.stmts.refSet.run('reference', json);
+    this.cachedDirectory = null;
+    return true;
   }
 
   reference(): Reference {
@@ -538,9 +602,11 @@ export class CacheStore {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM items; DELETE FROM item_docs; DELETE FROM reference; DELETE FROM outbox; DELETE FROM rejected;');
       this.photos.clear();
+      this.notifications.clear();
       for (const key of ['cookie', 'lastSyncAt', 'session', 'cacheOwner']) this.stmts.metaDelete.run(key);
     })();
     this.index = null;
+    this.cachedDirectory = null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { InboxFilter, InboxRow, InboxSort } from '../../../shared/api/desk-
 import { Channel, Kind, Language, Status } from '../../../shared/domain/enums.js';
 import { DUE_SOON_HOURS } from '../../../shared/workflow/due-dates.js';
 import { isOpen } from '../../../shared/workflow/status.js';
+import { asksActor, workFlags, type CollaborationSummary, type WorkFlag } from '../../../shared/workflow/collaboration.js';
 
 /** Who is asking and when: "mine", "my department", "due soon" and "overdue" depend on it. */
 export interface InboxContext {
@@ -30,6 +31,8 @@ export interface IndexRow {
   pending: boolean;
   /** In the moderators' publication queue (isPublicationPending). */
   publicationPending: boolean;
+  /** Comment requests, approval, shares (collaborationSummary); null for most items. */
+  collab: CollaborationSummary | null;
 }
 
 const codes = (values: readonly string[]) => new Map(values.map((v, i) => [v, i + 1]));
@@ -100,6 +103,10 @@ export class InboxIndex {
   private byReceived: Int32Array | null = null;
   private byDue: Int32Array | null = null;
   private readonly dirty = new Set<number>();
+  /** Sparse: only the slots of items with something going on between colleagues. */
+  private readonly collab = new Map<number, CollaborationSummary>();
+  /** Items with comments this user has not read yet (unread notifications, kept by the cache store). */
+  private newComments: ReadonlySet<string> = new Set();
 
   get size(): number {
     return this.slotOf.size;
@@ -146,6 +153,8 @@ export class InboxIndex {
     this.assignee[slot] = this.staff.code(row.assigneeId);
     this.received[slot] = Date.parse(row.receivedAt);
     this.due[slot] = Date.parse(row.dueAt);
+    if (row.collab) this.collab.set(slot, row.collab);
+    else this.collab.delete(slot);
     // Before the first sort there is nothing to merge into: the full sort will see every slot.
     if (this.byReceived || this.byDue) this.dirty.add(slot);
   }
@@ -157,6 +166,7 @@ export class InboxIndex {
     this.ids[slot] = null;
     this.titles[slot] = '';
     this.requestIds[slot] = '';
+    this.collab.delete(slot);
     this.freeSlots.push(slot);
     if (this.byReceived || this.byDue) this.dirty.add(slot);
   }
@@ -166,18 +176,30 @@ export class InboxIndex {
     this.titles = [];
     this.requestIds = [];
     this.slotOf.clear();
+    this.collab.clear();
     this.freeSlots.length = 0;
     this.byReceived = this.byDue = null;
     this.dirty.clear();
   }
 
+  /** Which items have comments the user has not read (the "new comments" chip). */
+  setNewComments(itemIds: ReadonlySet<string>): void {
+    this.newComments = itemIds;
+  }
+
   /** Matching item ids for one page, in order, and how many match in all. */
   query(filter: InboxFilter, sort: InboxSort, offset: number, limit: number, ctx: InboxContext): { items: InboxRow[]; total: number } {
     const { slots, total } = this.querySlots(filter, sort, offset, limit, ctx);
-    return { items: slots.map((s) => this.row(s)), total };
+    return { items: slots.map((s) => this.row(s, ctx)), total };
   }
 
-  private row(s: number): InboxRow {
+  private workFlagsOf(s: number, ctx: InboxContext): WorkFlag[] {
+    const flags = workFlags(this.collab.get(s) ?? null, { id: ctx.staffId ?? '', departmentId: ctx.departmentId }, ctx.now);
+    if (this.newComments.has(this.ids[s]!)) flags.push('new_comments');
+    return flags;
+  }
+
+  private row(s: number, ctx: InboxContext): InboxRow {
     return {
       id: this.ids[s]!,
       serviceRequestId: this.requestIds[s],
@@ -195,6 +217,7 @@ export class InboxIndex {
       hasContact: (this.flags[s] & HAS_CONTACT) !== 0,
       publicationPermission: (this.flags[s] & PERMISSION) !== 0,
       pending: (this.flags[s] & PENDING) !== 0,
+      workFlags: this.workFlagsOf(s, ctx),
     };
   }
 
@@ -270,6 +293,12 @@ export class InboxIndex {
       for (let s = 0; s < n; s++) if (ok[col[s]] !== 1) m[s] = 0;
     };
 
+    const me = { id: ctx.staffId ?? '', departmentId: ctx.departmentId };
+    // The collaboration views look only at the few slots that have any (a sparse map), not all n.
+    const byCollab = (keep: (c: CollaborationSummary) => boolean) => {
+      const m = start().fill(0);
+      for (const [s, c] of this.collab) if (keep(c)) m[s] = 1;
+    };
     switch (filter.view) {
       case 'all':
         break;
@@ -299,6 +328,21 @@ export class InboxIndex {
         break;
       case 'publication_queue':
         byFlag(PUBLICATION_PENDING, true);
+        break;
+      case 'requested_from_me':
+        byCollab((c) => c.asks.some((a) => asksActor(a.to, me)));
+        break;
+      case 'my_requests':
+        byCollab((c) => c.asks.some((a) => a.by === me.id));
+        break;
+      case 'requests_overdue':
+        byCollab((c) => c.asks.some((a) => Date.parse(a.dueAt) < now && (a.by === me.id || asksActor(a.to, me))));
+        break;
+      case 'to_approve':
+        byCollab((c) => c.approval?.state === 'pending' && c.approval.approverId === me.id);
+        break;
+      case 'shared_with_me':
+        byCollab((c) => c.shares.includes(me.id));
         break;
     }
     enumIn(filter.kind, kindCode, this.kind);

@@ -1,9 +1,10 @@
 import type { IndexRow } from './inbox-index.js';
+import { parseCollab } from './item-columns.js';
 import type { InboxRow as InboxRow } from '../../../shared/api/desk-api.js';
 
 /** The columns InboxIndex is loaded from: a slim `items` row. */
 export const INDEX_ROW_COLUMNS =
-  'id, service_request_id, kind, channel, language, title, department_id, service_code, assignee_id, status, received_at, due_at, is_restricted, has_contact, permission, pending, publication_pending';
+  'id, service_request_id, kind, channel, language, title, department_id, service_code, assignee_id, status, received_at, due_at, is_restricted, has_contact, permission, pending, publication_pending, collab';
 
 /** One row of INDEX_ROW_COLUMNS, in that order. */
 export type InboxRowTuple = [
@@ -24,6 +25,7 @@ export type InboxRowTuple = [
   permission: number,
   pending: number,
   publicationPending: number,
+  collab: string | null,
 ];
 
 export function tupleToIndexRow(r: InboxRowTuple): IndexRow {
@@ -45,5 +47,6 @@ export function tupleToIndexRow(r: InboxRowTuple): IndexRow {
     permission: r[14] === 1,
     pending: r[15] === 1,
     publicationPending: r[16] === 1,
+    collab: parseCollab(r[17]),
   };
 }

@@ -1,6 +1,7 @@
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import type { IndexRow } from './inbox-index.js';
 import { isPublicationPending } from '../../../shared/workflow/publication.js';
+import { collaborationSummary, type CollaborationSummary } from '../../../shared/workflow/collaboration.js';
 
 const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -43,7 +44,23 @@ export function itemColumnValues(item: FeedbackItem): unknown[] {
     inboxTitle(item),
     item.version,
     isPublicationPending(item) ? 1 : 0,
+    collabColumn(item),
   ];
+}
+
+/** The `collab` column: the collaboration summary as JSON, null for the many items with none. */
+export function collabColumn(item: FeedbackItem): string | null {
+  const summary = collaborationSummary(item);
+  return summary ? JSON.stringify(summary) : null;
+}
+
+export function parseCollab(column: unknown): CollaborationSummary | null {
+  if (typeof column !== 'string') return null;
+  try {
+    return JSON.parse(column) as CollaborationSummary;
+  } catch {
+    return null;
+  }
 }
 
 export const ITEM_COLUMNS = [
@@ -64,6 +81,7 @@ export const ITEM_COLUMNS = [
   'title',
   'version',
   'publication_pending',
+  'collab',
 ] as const;
 
 /**
@@ -103,6 +121,7 @@ export function preparedIndexRow(values: readonly unknown[], pending: boolean): 
     permission: values[13] === 1,
     title: values[14] as string,
     publicationPending: values[16] === 1,
+    collab: parseCollab(values[17]),
     pending,
   };
 }
@@ -126,6 +145,7 @@ export function itemIndexRow(item: FeedbackItem, pending = false): IndexRow {
     title: inboxTitle(item),
     serviceRequestId: item.serviceRequestId,
     publicationPending: isPublicationPending(item),
+    collab: collaborationSummary(item),
     pending,
   };
 }

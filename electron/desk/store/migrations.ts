@@ -154,4 +154,42 @@ export const migrations: ReadonlyArray<{ version: number; name: string; up: (db:
         CREATE INDEX item_photos_item ON item_photos(item_id);
       `),
   },
+  {
+    version: 9,
+    name: 'answering with colleagues: collaboration column, notifications, items that left',
+    up: (db) => {
+      // The inbox's "requested from me", "I asked", "overdue requests" and "to approve" views and
+      // the row chips filter on this, like the other slim columns: shared/workflow/collaboration.ts
+      // collaborationSummary as JSON, NULL when the item has nothing going on (almost all). No
+      // cached item has any yet: this version is the first to keep comment requests and approvals.
+      db.exec(`
+        ALTER TABLE items ADD COLUMN collab TEXT;
+
+        -- What colleagues did that this user should hear of (shared/workflow/notifications.ts),
+        -- one row per history event; read when the user has opened the item or the list.
+        CREATE TABLE notifications (
+          id TEXT PRIMARY KEY,
+          item_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          at TEXT NOT NULL,
+          actor_name TEXT NOT NULL,
+          read INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX notifications_item ON notifications(item_id);
+        CREATE INDEX notifications_unread ON notifications(read, at);
+
+        -- Items that left this user's view after they handed them on (or answered the request that
+        -- opened them): where they went, so the desk says that instead of "not found". No text of
+        -- the item is kept (P27), only its public id, the destination and the time.
+        CREATE TABLE departed_items (
+          item_id TEXT PRIMARY KEY,
+          service_request_id TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          to_department_id TEXT,
+          to_staff_id TEXT,
+          at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

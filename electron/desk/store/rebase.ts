@@ -1,5 +1,5 @@
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
-import { findMutation, MutationError, runMutation, type MutationContext } from '../../../shared/mutations/index.js';
+import { findMutation, MutationError, runMutation, type Directory, type MutationContext } from '../../../shared/mutations/index.js';
 import type { Actor } from '../../../shared/workflow/permissions.js';
 
 /** One queued local change, as the outbox keeps it. */
@@ -13,20 +13,20 @@ export interface OutboxEntry {
 }
 
 /**
- * The context a queued mutation runs in on this desk: its author and its own time, and ids
- * derived from the mutation id, so re-applying it during a rebase yields the same comment and
- * history ids (the UI keeps its keys; nothing flickers).
+ * The context a queued mutation runs in on this desk: its author and its own time, ids derived
+ * from the mutation id, so re-applying it during a rebase yields the same comment and history ids
+ * (the UI keeps its keys; nothing flickers), and the colleagues of the cached reference data.
  */
-export function desktopContext(entry: Pick<OutboxEntry, 'id' | 'clientTime' | 'actor'>, clientId: string): MutationContext {
+export function desktopContext(entry: Pick<OutboxEntry, 'id' | 'clientTime' | 'actor'>, clientId: string, directory: Directory): MutationContext {
   let n = 0;
-  return { actor: entry.actor, now: entry.clientTime, clientId, newId: () => `${clientId}.${entry.id}.${++n}` };
+  return { actor: entry.actor, now: entry.clientTime, clientId, newId: () => `${clientId}.${entry.id}.${++n}`, directory };
 }
 
 /** Run one queued mutation; throws MutationError when it cannot apply (unknown name included). */
-export function applyEntry(item: FeedbackItem | null, entry: OutboxEntry, clientId: string): FeedbackItem {
+export function applyEntry(item: FeedbackItem | null, entry: OutboxEntry, clientId: string, directory: Directory): FeedbackItem {
   const def = findMutation(entry.name);
   if (!def) throw new MutationError('invalid_args', `unknown mutation ${entry.name}`);
-  return runMutation(def, entry.args, item, desktopContext(entry, clientId));
+  return runMutation(def, entry.args, item, desktopContext(entry, clientId, directory));
 }
 
 /**
@@ -38,13 +38,14 @@ export function rebase(
   confirmed: FeedbackItem | null,
   pending: readonly OutboxEntry[],
   clientId: string,
+  directory: Directory,
   log?: (msg: string, extra?: object) => void,
 ): FeedbackItem | null {
   // null: the server has no copy (an item created here, e.g. a walk-in, not yet confirmed).
   let item = confirmed;
   for (const entry of pending) {
     try {
-      item = applyEntry(item, entry, clientId);
+      item = applyEntry(item, entry, clientId, directory);
     } catch (err) {
       log?.('rebase: a pending change no longer applies locally; the server will decide', { mutationId: entry.id, error: (err as Error).message });
     }

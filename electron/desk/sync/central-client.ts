@@ -1,12 +1,17 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ApiError,
+  DepartmentSettings,
+  ItemPresence,
   LoginRequest,
   LoginResponse,
+  PresenceRequest,
   PushRequest,
   PushResponse,
   STAFF_API_PREFIX,
+  TemplateInput,
 } from '../../../shared/api/sync-protocol.js';
+import { AnswerTemplate, Department } from '../../../shared/domain/reference.js';
 import { readSse, type SseEvent } from './sse-reader.js';
 import { PullParser } from './pull-parser.js';
 import type { PreparedPullPage } from './pull-page.js';
@@ -101,6 +106,24 @@ export class CentralClient {
     return this.request('POST', '/push', PushResponse, { token, body, signal });
   }
 
+  /** Where this desk's user is (the item open, editing its draft or not); answers with the others on that item. */
+  presence(token: string, body: PresenceRequest, signal?: AbortSignal): Promise<ItemPresence> {
+    return this.request('POST', '/presence', ItemPresence, { token, body, signal });
+  }
+
+  /** An administrator saves a text module (the central checks its placeholders). */
+  putTemplate(token: string, id: string, body: TemplateInput): Promise<AnswerTemplate> {
+    return this.request('PUT', `/templates/${encodeURIComponent(id)}`, AnswerTemplate, { token, body });
+  }
+
+  async deleteTemplate(token: string, id: string): Promise<void> {
+    await this.request('DELETE', `/templates/${encodeURIComponent(id)}`, z.object({ ok: z.literal(true) }), { token });
+  }
+
+  putDepartmentSettings(token: string, departmentId: string, body: DepartmentSettings): Promise<Department> {
+    return this.request('PUT', `/departments/${encodeURIComponent(departmentId)}/settings`, Department, { token, body });
+  }
+
   /** A stored file of an item (GET /media/:name), refused when larger than maxBytes. */
   async mediaFile(token: string, name: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
     const path = `/media/${encodeURIComponent(name)}`;
@@ -129,7 +152,7 @@ export class CentralClient {
   }
 
   private async request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     schema: S,
     opts: { token?: string; body?: unknown; signal?: AbortSignal },
@@ -151,7 +174,7 @@ export class CentralClient {
 
   /** Send a request and read the whole body; HTTP errors and cut connections become CentralErrors. */
   private async send<B>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     opts: { token?: string; body?: unknown; signal?: AbortSignal },
     read: (res: Response) => Promise<B>,

@@ -1,5 +1,6 @@
 import type { DeskEvent, SyncPhase, SyncStatus } from '../../../shared/api/desk-api.js';
-import { SCHEMA_VERSION } from '../../../shared/api/sync-protocol.js';
+import { ItemPresence, SCHEMA_VERSION } from '../../../shared/api/sync-protocol.js';
+import type { Actor } from '../../../shared/workflow/permissions.js';
 import type { PreparedPullPage } from './pull-page.js';
 import type { CacheStore, Log } from '../store/cache-store.js';
 import { backoffDelay } from './backoff.js';
@@ -34,6 +35,12 @@ export interface SyncEngineOptions {
   /** Central said the token is no longer valid. */
   onUnauthorized: () => void;
   emit: (event: DeskEvent) => void;
+  /** Whose desk this is: what a pull brings is turned into their notifications. */
+  actor?: () => Actor | null;
+  /** A `presence` live event: who else is on an item now. */
+  onPresence?: (presence: ItemPresence & { itemId: string }) => void;
+  /** The live-event stream (re)connected: the desk re-sends what the central keeps only in memory. */
+  onConnected?: () => void;
   now: () => Date;
   log: Log;
   pageSize?: number;
@@ -265,11 +272,15 @@ export class SyncEngine {
     let batchItems = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      const effect = store.applyPullPages(batch, this.o.now().toISOString(), { filling });
+      const effect = store.applyPullPages(batch, this.o.now().toISOString(), { filling, actor: this.o.actor?.() ?? null });
       batch = [];
       batchItems = 0;
       const ids = [...effect.changedIds, ...effect.revokedIds];
       if (ids.length > 0) this.o.emit({ type: 'items-changed', ids });
+      if (effect.referenceChanged) this.o.emit({ type: 'reference-changed' });
+      if (effect.notifications.length > 0) {
+        this.o.emit({ type: 'notifications', added: store.notifications.entries(effect.notifications), unread: store.notifications.unreadCount() });
+      }
     };
     while (next) {
       const current: Inflight = next;
@@ -320,6 +331,8 @@ export class SyncEngine {
           if (!this.online) this.set({ online: true });
           // "ready" after a (re)connect may follow missed changes, so it pulls too.
           if (ev.event === 'poke' || ev.event === 'ready') this.request();
+          if (ev.event === 'ready') this.o.onConnected?.();
+          if (ev.event === 'presence') this.heardPresence(ev.data);
         }
       } catch (err) {
         if (this.stopped) return;
@@ -331,6 +344,21 @@ export class SyncEngine {
       attempt++;
       await this.sleep(backoffDelay(attempt, { baseMs: 1000, maxMs: 30_000 }));
     }
+  }
+
+  private heardPresence(data: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      json = null;
+    }
+    const parsed = ItemPresence.safeParse(json);
+    if (!parsed.success || parsed.data.itemId === null) {
+      this.o.log('sync: a presence event did not match the protocol; ignored');
+      return;
+    }
+    this.o.onPresence?.({ itemId: parsed.data.itemId, people: parsed.data.people });
   }
 
   private sleep(ms: number): Promise<void> {
