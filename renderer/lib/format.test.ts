@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueStateOf, formatCompact, formatDate, formatDateTime, formatTime, helsinkiDay } from './format.js';
+import { dueStateOf, formatCompact, formatDate, formatDateTime, formatTime, helsinkiDay, helsinkiInstant } from './format.js';
 
 describe('Helsinki time formatting', () => {
   it('shows UTC instants in Helsinki time, crossing midnight into the next day', () => {
@@ -40,5 +40,12 @@ describe('due state', () => {
   it('never marks answered or closed items overdue', () => {
     expect(dueStateOf('2026-11-01T00:00:00.000Z', 'answered', now)).toBe('done');
     expect(dueStateOf('2026-11-01T00:00:00.000Z', 'closed', now)).toBe('done');
+  });
+});
+
+describe('helsinkiInstant', () => {
+  it('reads a Helsinki calendar day in winter and in summer time', () => {
+    expect(helsinkiInstant('2026-12-05')).toBe('2026-12-05T21:59:00.000Z');
+    expect(helsinkiInstant('2026-07-01', 16, 0)).toBe('2026-07-01T13:00:00.000Z');
   });
 });

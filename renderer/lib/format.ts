@@ -61,3 +61,20 @@ export function formatCompact(iso: string, lang: UiLanguage, now: Date = new Dat
 export function dueStateOf(dueAt: string, status: Status, now: Date = new Date()): DueState {
   return dueState(dueAt, isOpen(status), now);
 }
+
+/**
+ * The instant of a wall-clock time on a Helsinki calendar day (YYYY-MM-DD), whatever the
+ * workstation's zone: a due date picked as "5.12." means the end of that day in Helsinki.
+ */
+export function helsinkiInstant(day: string, hour = 23, minute = 59): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const wanted = Date.UTC(y, m - 1, d, hour, minute);
+  // Helsinki is UTC+2 or +3: start from +2 and correct by what that instant reads in Helsinki.
+  let guess = wanted - 2 * 3_600_000;
+  for (let i = 0; i < 2; i++) {
+    const p = Object.fromEntries(formatter('en', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(guess)).map((x) => [x.type, x.value]));
+    const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+    guess += wanted - shown;
+  }
+  return new Date(guess).toISOString();
+}

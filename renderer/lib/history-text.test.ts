@@ -15,6 +15,7 @@ const lookup = buildLookup(
     departments: [{ id: 'kymp', code: 'KYMP', name: { fi: 'Kaupunkiympäristön toimiala', sv: 'Stadsmiljösektorn', en: 'Urban Environment' } }],
     services: [{ code: '171', name: { fi: 'Katujen kunnossapito', sv: 'Gatuunderhåll', en: 'Street maintenance' }, keywords: [], departmentId: 'kymp' }],
     staff: [{ id: 's-kymp', username: 'kymp.vastaaja', displayName: 'Kaisa Vastaaja', role: 'responder', departmentId: 'kymp' }],
+    templates: [],
   },
   'fi',
 );
@@ -31,5 +32,15 @@ describe('history detail text', () => {
   it('shows the reason of a restriction and nothing for events without readable details', () => {
     expect(detailText(event('restricted', { reason: 'Terveystietoja' }), lookup, t.t)).toBe('Terveystietoja');
     expect(detailText(event('answer_draft_saved', { version: 3 }), lookup, t.t)).toBeNull();
+  });
+});
+
+describe('collaboration events in the history', () => {
+  it('names who was asked, where a transfer went and how an answer was given', () => {
+    expect(detailText(event('comment_requested', { to: ['s:s-kymp', 'd:kymp'], question: 'Onko töitä?' }), lookup, t.t)).toBe('Kaisa Vastaaja, Kaupunkiympäristön toimiala · Onko töitä?');
+    expect(detailText(event('transferred', { fromDepartmentId: 'kymp', toDepartmentId: 'kymp', toStaffId: 's-kymp', note: 'Sinulle' }), lookup, t.t)).toBe(
+      'Kaupunkiympäristön toimiala → Kaupunkiympäristön toimiala, Kaisa Vastaaja · Sinulle',
+    );
+    expect(detailText(event('answered', { channel: 'phone', note: 'Soitettu klo 10' }), lookup, t.t)).toBe('puhelin · Soitettu klo 10');
   });
 });

@@ -12,10 +12,12 @@ export type DeskKeyAction =
   | 'assign'
   | 'restrict'
   | 'select'
-  | 'suggestion';
+  | 'suggestion'
+  | 'comment'
+  | 'reply';
 
 /** Letter keys (either case) and the action each starts. */
-const LETTERS: Record<string, DeskKeyAction> = { n: 'walkIn', t: 'kind', s: 'service', f: 'forward', a: 'assign', l: 'restrict', x: 'select' };
+const LETTERS: Record<string, DeskKeyAction> = { n: 'walkIn', t: 'kind', s: 'service', f: 'forward', a: 'assign', l: 'restrict', x: 'select', c: 'comment', r: 'reply' };
 
 /**
  * Which desk action a key press means, or null. Keys typed into fields, pressed with a modifier,

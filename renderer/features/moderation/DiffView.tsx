@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import { alpha } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { wordDiff } from './word-diff.js';
+import { wordDiff } from '../../lib/word-diff.js';
 
 /** Original vs publishable, word by word: removed words struck through in red, added ones underlined in green. */
 export function DiffView({ before, after, testId }: { before: string; after: string; testId?: string }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../shared/moderation/index.js';
 import { applyReplacements, dismissKey, redactFindings } from './editor-model.js';
-import { wordDiff } from './word-diff.js';
+import { wordDiff } from '../../lib/word-diff.js';
 
 const TEXT = 'Naapurini Matti Virtanen soitti numeroon 040 123 4567 ja kirjoitti matti@example.com, hetu 131052-308T.';
 const at = (s: string, kind: 'person' | 'phone' | 'email' | 'hetu') => ({ kind, start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
