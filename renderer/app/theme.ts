@@ -116,6 +116,11 @@ export function createDeskTheme(contrast: Contrast = 'normal'): Theme {
         },
       },
       MuiButtonBase: { defaultProps: { disableRipple: true } },
+      // The real input of a checkbox, radio or switch is invisible (and ripples are off), so the
+      // HDS focus ring goes round what is seen.
+      MuiCheckbox: { styleOverrides: { root: { '&.Mui-focusVisible': { outline: `${focusWidth}px solid ${focusOutline}`, outlineOffset: -4 } } } },
+      MuiRadio: { styleOverrides: { root: { '&.Mui-focusVisible': { outline: `${focusWidth}px solid ${focusOutline}`, outlineOffset: -4 } } } },
+      MuiSwitch: { styleOverrides: { switchBase: { '&.Mui-focusVisible .MuiSwitch-thumb': { outline: `${focusWidth}px solid ${focusOutline}`, outlineOffset: 2 } } } },
       MuiButton: { defaultProps: { disableElevation: true, size: 'small' } },
       MuiIconButton: { defaultProps: { size: 'small' } },
       MuiTextField: { defaultProps: { size: 'small' } },

@@ -51,7 +51,7 @@ export function createHttpDeskClient(options: HttpDeskClientOptions = {}): DeskA
     }
     if (!response.ok) {
       const parsed = DeskErrorBody.safeParse(body);
-      if (parsed.success) throw new DeskError(parsed.data.error.code, parsed.data.error.message);
+      if (parsed.success) throw new DeskError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.reason);
       throw new DeskError('internal', `${method}: HTTP ${response.status}`);
     }
     const result = deskMethods[method].result.safeParse(body);

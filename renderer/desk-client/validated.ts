@@ -4,8 +4,8 @@ import { DeskError, deskMethods, type DeskApi, type DeskMethodName } from '../..
 export function toDeskError(err: unknown): DeskError {
   if (err instanceof DeskError) return err;
   if (err && typeof err === 'object') {
-    const { code, message } = err as { code?: unknown; message?: unknown };
-    if (typeof code === 'string') return new DeskError(code, typeof message === 'string' ? message : code);
+    const { code, message, reason } = err as { code?: unknown; message?: unknown; reason?: unknown };
+    if (typeof code === 'string') return new DeskError(code, typeof message === 'string' ? message : code, typeof reason === 'string' ? reason : undefined);
     if (typeof message === 'string') return new DeskError('internal', message);
   }
   return new DeskError('internal', String(err));

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { DeskApi, DeskEvent, InboxView, Session, SyncStatus } from '../../shared/api/desk-api.js';
+import { useCallback, useEffect } from 'react';
+import type { DeskApi, DeskEvent, DeskNotification, InboxView, PresenceState, Session, SyncStatus } from '../../shared/api/desk-api.js';
 import type { FeedbackItem } from '../../shared/domain/feedback-item.js';
 import { useDesk } from '../app/desk-context.js';
 import { SORTS, type ListFilter, type SortKey } from './ui-store.js';
@@ -25,6 +25,10 @@ export const keys = {
   photo: (itemId: string, name: string) => ['photo', itemId, name] as const,
   items: ['item'] as const,
   item: (id: string) => ['item', id] as const,
+  // Under 'item' so an item's change events refresh where it went.
+  departed: (id: string) => ['item', id, 'departed'] as const,
+  notifications: ['notifications'] as const,
+  presence: (itemId: string) => ['presence', itemId] as const,
 };
 
 export function useSession() {
@@ -121,6 +125,42 @@ export function useSuggestions(id: string | null) {
   return useQuery({ queryKey: keys.suggestions(id ?? ''), queryFn: () => desk.suggestions({ id: id! }), enabled: id !== null, retry: false });
 }
 
+/** The person's notifications, newest first, with the unread count (the top bar's bell). */
+export function useNotifications() {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.notifications, queryFn: () => desk.listNotifications({}), refetchInterval: 60_000 });
+}
+
+export function useMarkNotificationsRead() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { itemId?: string; all?: boolean }) => desk.markNotificationsRead(args),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: keys.notifications });
+      void client.invalidateQueries({ queryKey: keys.inbox });
+    },
+  });
+}
+
+/** Where an item went that this person handed on (shown instead of "not found"). */
+export function useDeparted(id: string | null, enabled: boolean) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.departed(id ?? ''), queryFn: () => desk.departedItem({ id: id! }), enabled: enabled && id !== null });
+}
+
+/**
+ * Who else is on the item; kept current by the desk's presence events. Opening the item (and
+ * editing its answer) is announced with setPresence by usePresenceAnnouncement.
+ */
+export function usePresence(itemId: string | null) {
+  const desk = useDesk();
+  return useQuery({ queryKey: keys.presence(itemId ?? ''), queryFn: () => desk.getPresence({ itemId: itemId! }), enabled: itemId !== null, staleTime: 30_000 });
+}
+
+/** Listeners for newly arrived notifications (the desktop notifications of browser mode and Electron). */
+export const notificationListeners = new Set<(added: DeskNotification[]) => void>();
+
 /** Rejected changes, for the badge on items and the sync panel. */
 export function useRejected(enabled = true) {
   const desk = useDesk();
@@ -137,6 +177,14 @@ export function useResolveRejected() {
       void client.invalidateQueries({ queryKey: keys.syncStatus });
     },
   });
+}
+
+/** After a staff action: the changed item at once, and what lists and counts it may change. */
+function afterMutation(client: QueryClient, done: readonly FeedbackItem[]): void {
+  for (const item of done) client.setQueryData(keys.item(item.id), item);
+  void client.invalidateQueries({ queryKey: keys.inbox });
+  void client.invalidateQueries({ queryKey: keys.syncStatus });
+  void client.invalidateQueries({ queryKey: keys.dashboard });
 }
 
 /**
@@ -159,15 +207,28 @@ export function useMutate() {
       }
       return { done, failed };
     },
-    onSuccess: ({ done }) => {
-      for (const item of done) client.setQueryData(keys.item(item.id), item);
-    },
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: keys.inbox });
-      void client.invalidateQueries({ queryKey: keys.syncStatus });
-      void client.invalidateQueries({ queryKey: keys.dashboard });
-    },
+    onSuccess: ({ done }) => afterMutation(client, done),
+    onError: () => afterMutation(client, []),
   });
+}
+
+/** One staff action as a promise (for callers that order their own calls, like the draft's saves). */
+export function useMutateOne() {
+  const desk = useDesk();
+  const client = useQueryClient();
+  return useCallback(
+    async (name: string, args: Record<string, unknown>): Promise<FeedbackItem> => {
+      try {
+        const { item } = await desk.mutate({ name, args });
+        afterMutation(client, [item]);
+        return item;
+      } catch (err) {
+        afterMutation(client, []);
+        throw err;
+      }
+    },
+    [desk, client],
+  );
 }
 
 export function useSignIn() {
@@ -176,8 +237,11 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (args: { username: string; password: string; discardOtherUsersChanges?: boolean }) => desk.signIn(args),
     onSuccess: (session) => {
-      client.removeQueries({ queryKey: keys.inbox });
-      client.removeQueries({ queryKey: keys.items });
+      // Reset, not remove: the desk's own session event may have shown the workspace already, and
+      // a removed query leaves its mounted observers (the view counts) waiting forever.
+      void client.resetQueries({ queryKey: keys.inbox });
+      void client.resetQueries({ queryKey: keys.items });
+      void client.resetQueries({ queryKey: keys.notifications });
       client.setQueryData<Session | null>(keys.session, session);
       void client.invalidateQueries({ queryKey: keys.syncStatus });
       void client.invalidateQueries({ queryKey: keys.reference });
@@ -239,12 +303,23 @@ export function attachDeskEvents(desk: DeskApi, client: QueryClient): () => void
         if (event.session) client.setQueryData<Session | null>(keys.session, event.session);
         else signedOut(client);
         return;
+      case 'reference-changed':
+        void client.invalidateQueries({ queryKey: keys.reference });
+        return;
+      case 'presence':
+        if (event.presence.itemId) client.setQueryData<PresenceState>(keys.presence(event.presence.itemId), event.presence);
+        return;
+      case 'notifications':
+        void client.invalidateQueries({ queryKey: keys.notifications });
+        for (const listener of notificationListeners) listener(event.added);
+        return;
       case 'items-changed':
         // No ids: the event stream was interrupted and anything may have changed.
         if (event.ids.length === 0) {
           void client.invalidateQueries({ queryKey: keys.items });
           void client.invalidateQueries({ queryKey: keys.syncStatus });
           void client.invalidateQueries({ queryKey: keys.session });
+          void client.invalidateQueries({ queryKey: keys.notifications });
         }
         for (const id of event.ids) changedIds.add(id);
         timer ??= setTimeout(flush, INVALIDATE_INTERVAL_MS);

@@ -11,22 +11,24 @@ export const SORTS: Record<SortKey, InboxSort> = {
   dueAt_asc: { by: 'dueAt', dir: 'asc' },
 };
 
-/** The middle and right panes show the inbox (with the open item), search results, or the dashboard. */
-export type Mode = 'inbox' | 'search' | 'dashboard';
+/** The middle and right panes show the inbox (with the open item), search results, the dashboard, or (administrators) the administration screen. */
+export type Mode = 'inbox' | 'search' | 'dashboard' | 'admin';
 /** Inbox filters besides the view (kind, channel, ...); session-only. */
 export type ListFilter = Omit<InboxFilter, 'view'>;
-export type TriageDialogKind =
-  | 'kind'
-  | 'service'
-  | 'language'
-  | 'forward'
-  | 'assign'
-  | 'restrict'
-  | 'lift'
-  | 'spam'
-  | 'redirect'
-  | 'duplicate'
-  | 'outside';
+const TRIAGE_DIALOGS = ['kind', 'service', 'language', 'forward', 'assign', 'restrict', 'lift', 'spam', 'redirect', 'duplicate', 'outside'] as const;
+export type TriageDialogKind = (typeof TRIAGE_DIALOGS)[number];
+/** Dialogs of working with colleagues and answering (renderer/features/collab). */
+const COLLAB_DIALOGS = ['ask', 'share', 'transfer', 'approval', 'return', 'send', 'interim'] as const;
+export type CollabDialogKind = (typeof COLLAB_DIALOGS)[number];
+export type DialogKind = TriageDialogKind | CollabDialogKind;
+
+export function isCollabDialog(kind: DialogKind): kind is CollabDialogKind {
+  return (COLLAB_DIALOGS as readonly string[]).includes(kind);
+}
+
+export function isTriageDialog(kind: DialogKind): kind is TriageDialogKind {
+  return (TRIAGE_DIALOGS as readonly string[]).includes(kind);
+}
 export interface Notice {
   text: string;
   severity: 'success' | 'error' | 'info';
@@ -36,6 +38,9 @@ interface UiState {
   /** Remembered across restarts. */
   language: UiLanguage;
   contrast: Contrast;
+  /** Show new notifications as desktop (OS) notifications too. */
+  desktopNotifications: boolean;
+  setDesktopNotifications(on: boolean): void;
   view: InboxView;
   sort: SortKey;
   /** Session-only. */
@@ -48,15 +53,21 @@ interface UiState {
   /** Multi-selection for bulk actions (item ids). */
   selection: string[];
   /** The open triage dialog and the items it acts on (one, or the selection). */
-  dialog: { kind: TriageDialogKind; itemIds: string[]; preset?: Record<string, unknown> } | null;
+  dialog: { kind: DialogKind; itemIds: string[]; preset?: Record<string, unknown> } | null;
   walkInOpen: boolean;
   notice: Notice | null;
+  /** The item whose answer draft has the focus (announced as "editing" presence). */
+  editingAnswerOf: string | null;
+  setEditingAnswerOf(itemId: string | null): void;
+  /** C or R pressed: the open item's comment field or answer editor takes the focus once it is there. */
+  focusRequest: 'comment' | 'reply' | null;
+  requestFocus(field: 'comment' | 'reply' | null): void;
   setMode(mode: Mode): void;
   setSearchQuery(query: string): void;
   setFilter(filter: ListFilter): void;
   toggleSelected(id: string): void;
   clearSelection(): void;
-  openDialog(kind: TriageDialogKind, itemIds: string[], preset?: Record<string, unknown>): void;
+  openDialog(kind: DialogKind, itemIds: string[], preset?: Record<string, unknown>): void;
   closeDialog(): void;
   setWalkInOpen(open: boolean): void;
   notify(notice: Notice | null): void;
@@ -74,6 +85,8 @@ export const useUiStore = create<UiState>()(
     (set) => ({
       language: DEFAULT_UI_LANGUAGE,
       contrast: 'normal',
+      desktopNotifications: false,
+      setDesktopNotifications: (desktopNotifications) => set({ desktopNotifications }),
       view: 'all',
       sort: 'receivedAt_desc',
       cursor: 0,
@@ -86,6 +99,10 @@ export const useUiStore = create<UiState>()(
       dialog: null,
       walkInOpen: false,
       notice: null,
+      editingAnswerOf: null,
+      setEditingAnswerOf: (editingAnswerOf) => set({ editingAnswerOf }),
+      focusRequest: null,
+      requestFocus: (focusRequest) => set({ focusRequest }),
       setMode: (mode) => set({ mode, cursor: 0 }),
       setSearchQuery: (searchQuery) => set({ searchQuery, mode: 'search', cursor: 0 }),
       setFilter: (filter) => set({ filter, cursor: 0 }),
@@ -106,7 +123,7 @@ export const useUiStore = create<UiState>()(
     {
       name: 'feedback-desk.ui',
       version: 1,
-      partialize: ({ language, contrast, view, sort }) => ({ language, contrast, view, sort }),
+      partialize: ({ language, contrast, view, sort, desktopNotifications }) => ({ language, contrast, view, sort, desktopNotifications }),
       // A stored value from an older build (or edited by hand) must not break start-up.
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<UiState>;
@@ -116,6 +133,7 @@ export const useUiStore = create<UiState>()(
           contrast: p.contrast === 'high' ? 'high' : 'normal',
           view: typeof p.view === 'string' ? (p.view as InboxView) : current.view,
           sort: p.sort && p.sort in SORTS ? p.sort : current.sort,
+          desktopNotifications: p.desktopNotifications === true,
         };
       },
     },

@@ -8,8 +8,37 @@ import { dueStateOf, formatCompact, formatDateTime } from '../../lib/format.js';
 import type { UiLanguage } from '../../../shared/i18n/index.js';
 import type { Lookup } from '../../state/use-lookup.js';
 import { statusClass } from './inbox-row-styles.js';
+import type { WorkFlag } from '../../../shared/workflow/collaboration.js';
 
 export { ROW_HEIGHT } from './inbox-row-styles.js';
+
+/** The one work chip a dense row has room for: what asks the most of this person first. */
+const FLAG_PRIORITY: readonly WorkFlag[] = [
+  'to_approve',
+  'asked_of_me',
+  'request_overdue',
+  'returned',
+  'new_comments',
+  'waiting_for_comments',
+  'awaiting_approval',
+  'shared_with_me',
+  'interim_answered',
+];
+const URGENT: ReadonlySet<WorkFlag> = new Set(['to_approve', 'asked_of_me', 'returned']);
+
+function WorkChip({ flags }: { flags: readonly WorkFlag[] }) {
+  const { t } = useTranslation();
+  const first = FLAG_PRIORITY.find((f) => flags.includes(f));
+  if (!first) return null;
+  const tone = first === 'request_overdue' ? ' ir-work--overdue' : URGENT.has(first) ? ' ir-work--urgent' : '';
+  const more = flags.length > 1 ? ` +${flags.length - 1}` : '';
+  return (
+    <span className={`ir-work${tone}`} data-testid="work-chip" data-flag={first} title={flags.map((f) => t(`collab.workFlag.${f}`)).join(', ')}>
+      {t(`collab.workFlag.${first}`)}
+      {more}
+    </span>
+  );
+}
 
 /** One dense inbox row: kind, title and received on top; department, status, flags and due below. */
 export const InboxRowView = memo(function InboxRowView({ row, lookup, lang, title, selected = false }: {
@@ -41,6 +70,7 @@ export const InboxRowView = memo(function InboxRowView({ row, lookup, lang, titl
         <span className="ir-department">{department ?? t('inbox.noDepartment')}</span>
         {row.pending ? <PendingIcon className="ir-flag ir-flag--pending" /> : null}
         <span className={statusClass(row.status)}>{t(`status.${row.status}`)}</span>
+        <WorkChip flags={row.workFlags} />
         {row.restricted ? <RestrictedIcon className="ir-flag ir-flag--restricted" /> : null}
         {row.hasContact ? <ContactIcon className="ir-flag" /> : null}
         {row.publicationPermission ? <PublishPermissionIcon className="ir-flag" /> : null}

@@ -5,7 +5,8 @@ import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { forwardRef, type ReactNode } from 'react';
+import Chip from '@mui/material/Chip';
+import { forwardRef, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { DueText } from '../../components/DueText.js';
@@ -13,12 +14,20 @@ import { ErrorAlert } from '../../components/ErrorText.js';
 import { KindIcon } from '../../components/item-icons.js';
 import { StatusChip } from '../../components/StatusChip.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useItem } from '../../state/queries.js';
+import { useItem, useMarkNotificationsRead, useNotifications } from '../../state/queries.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
-import { AnswerSection, CommentsSection, HistorySection, OriginalSection } from './sections.js';
+import { HistorySection, OriginalSection } from './sections.js';
 import { TriagePanel } from '../triage/TriagePanel.js';
 import { PublicationSection } from '../moderation/PublicationSection.js';
+import { AnswerSection } from '../answer/AnswerSection.js';
+import { CollaborationSection } from '../collab/CollaborationSection.js';
+import { CommentsSection } from '../collab/CommentsSection.js';
+import { DepartedNotice, GuestBand, HandoffBand } from '../collab/ItemBands.js';
+import { PresenceAvatars, usePresenceAnnouncement } from '../collab/Presence.js';
+import { collaborationSummary, workFlags } from '../../../shared/workflow/collaboration.js';
+import { accessTo } from '../../../shared/workflow/permissions.js';
+import { useActor } from '../../state/use-actor.js';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -33,8 +42,29 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/** How long an item is open before its news counts as read. */
+const READ_AFTER_MS = 2500;
+
 export function itemTitle(item: FeedbackItem): string | null {
   return item.original.title?.trim() || null;
+}
+
+/** Where the item stands between colleagues, for the signed-in person (the inbox row shows the same chips). */
+function WorkChips({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const unread = useNotifications().data?.items.some((n) => n.itemId === item.id && !n.read && (n.kind === 'commented' || n.kind === 'request_answered' || n.kind === 'mentioned'));
+  if (!actor) return null;
+  const flags = workFlags(collaborationSummary(item), actor, new Date());
+  if (unread) flags.push('new_comments');
+  if (flags.length === 0) return null;
+  return (
+    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', mt: 1, ml: 5 }} data-testid="work-chips">
+      {flags.map((f) => (
+        <Chip key={f} size="small" label={t(`collab.workFlag.${f}`)} color={f === 'request_overdue' ? 'error' : f === 'to_approve' || f === 'asked_of_me' || f === 'returned' ? 'warning' : 'default'} data-flag={f} />
+      ))}
+    </Box>
+  );
 }
 
 function ItemHeader({ item, onBack }: { item: FeedbackItem; onBack: () => void }) {
@@ -53,8 +83,10 @@ function ItemHeader({ item, onBack }: { item: FeedbackItem; onBack: () => void }
         <Typography variant="h1" component="h2" id="item-title" data-testid="item-title" sx={{ flex: 1, overflowWrap: 'anywhere' }}>
           {itemTitle(item) ?? t('inbox.noTitle')}
         </Typography>
+        <PresenceAvatars itemId={item.id} />
         <StatusChip status={item.status} />
       </Box>
+      <WorkChips item={item} />
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 1.5, mt: 1.5, ml: 5 }}>
         <Fact label={t('item.id')} testId="item-service-request-id">
           <Box component="span" sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
@@ -103,6 +135,21 @@ export const ItemView = forwardRef<HTMLDivElement, { onBack: () => void }>(funct
   const { t } = useTranslation();
   const openItemId = useUiStore((s) => s.openItemId);
   const item = useItem(openItemId);
+  const markRead = useMarkNotificationsRead();
+  const actor = useActor();
+  const triageFirst = actor?.role !== 'responder';
+  // A colleague asked for a comment (a guest) may only read and comment: no triage for them.
+  const triage = item.data && actor && accessTo(actor, item.data) === 'full' ? <TriagePanel item={item.data} /> : null;
+  usePresenceAnnouncement(item.data ? openItemId : null);
+  const unreadHere = useNotifications().data?.items.some((n) => n.itemId === openItemId && !n.read) ?? false;
+  // An item open for a moment has been read (its notifications and "new comments"), as mail
+  // clients do: news arriving on the open item shows its chip for that moment first.
+  useEffect(() => {
+    if (!openItemId || !unreadHere) return;
+    const timer = setTimeout(() => markRead.mutate({ itemId: openItemId }), READ_AFTER_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openItemId, unreadHere]);
 
   let body: ReactNode;
   if (openItemId === null) {
@@ -124,20 +171,21 @@ export const ItemView = forwardRef<HTMLDivElement, { onBack: () => void }>(funct
       </Box>
     );
   } else if (!item.data) {
-    body = (
-      <Typography sx={{ p: 4 }} role="status">
-        {t('item.notFound')}
-      </Typography>
-    );
+    body = <DepartedNotice itemId={openItemId} fallback={t('item.notFound')} />;
   } else {
     body = (
       <>
         <ItemHeader item={item.data} onBack={onBack} />
         <Box sx={{ px: 3, py: 2, display: 'grid', gap: 2, maxWidth: 960 }}>
-          <TriagePanel item={item.data} />
+          <HandoffBand item={item.data} />
+          <GuestBand item={item.data} />
+          {/* Helsinki-info triages first; a department's responders read, ask and answer first. */}
+          {triageFirst ? triage : null}
           <OriginalSection item={item.data} />
+          <CollaborationSection item={item.data} />
           <CommentsSection item={item.data} />
           <AnswerSection item={item.data} />
+          {triageFirst ? null : triage}
           <PublicationSection item={item.data} />
           <HistorySection item={item.data} />
         </Box>

@@ -1,11 +1,7 @@
-import ChatBubbleOutlined from '@mui/icons-material/ChatBubbleOutlined';
 import DescriptionOutlined from '@mui/icons-material/DescriptionOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
-import ReplyOutlined from '@mui/icons-material/ReplyOutlined';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackItem } from '../../../shared/domain/feedback-item.js';
 import { DefinitionField } from '../../components/DefinitionField.js';
@@ -14,68 +10,8 @@ import { formatDateTime } from '../../lib/format.js';
 import { detailText } from '../../lib/history-text.js';
 import { useLookup } from '../../state/use-lookup.js';
 import { useUiStore } from '../../state/ui-store.js';
+import { Section, textBlock } from './Section.js';
 
-function Section({ id, icon, title, badge, children, tone = 'plain' }: {
-  id: string;
-  icon: ReactNode;
-  title: string;
-  badge?: ReactNode;
-  children: ReactNode;
-  tone?: 'plain' | 'internal' | 'public';
-}) {
-  return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-labelledby={`${id}-title`}
-      data-testid={`section-${id}`}
-      sx={(theme) => ({
-        p: 2,
-        ...(tone === 'internal' && { bgcolor: theme.palette.internal.background, borderColor: theme.palette.internal.border }),
-        ...(tone === 'public' && { bgcolor: theme.palette.public.background, borderColor: theme.palette.public.border, borderWidth: 2 }),
-      })}
-    >
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5 }}>
-        <Box sx={{ display: 'flex', color: 'text.secondary' }} aria-hidden>
-          {icon}
-        </Box>
-        <Typography id={`${id}-title`} variant="h3" component="h3" sx={{ flex: 1 }}>
-          {title}
-        </Typography>
-        {badge}
-      </Box>
-      {children}
-    </Paper>
-  );
-}
-
-/** The fixed label of everything that never reaches the citizen. */
-function InternalLabel() {
-  const { t } = useTranslation();
-  return (
-    <Box
-      component="span"
-      title={t('item.comments.internalHint')}
-      sx={(theme) => ({ px: 1, py: 0.25, fontSize: '0.75rem', fontWeight: 700, color: theme.palette.common.white, bgcolor: theme.palette.internal.text })}
-    >
-      {t('item.comments.internal')}
-    </Box>
-  );
-}
-
-function PublicLabel() {
-  const { t } = useTranslation();
-  return (
-    <Box
-      component="span"
-      sx={(theme) => ({ px: 1, py: 0.25, fontSize: '0.75rem', fontWeight: 700, color: theme.palette.success.contrastText, bgcolor: theme.palette.success.main })}
-    >
-      {t('item.answer.publicLabel')}
-    </Box>
-  );
-}
-
-const textBlock = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.55 } as const;
 
 export function OriginalSection({ item }: { item: FeedbackItem }) {
   const { t } = useTranslation();
@@ -140,66 +76,6 @@ export function OriginalSection({ item }: { item: FeedbackItem }) {
         </DefinitionField>
         <DefinitionField label={t('item.original.publicationPermission')}>{item.publicationPermission ? t('item.original.yes') : t('item.original.no')}</DefinitionField>
       </Box>
-    </Section>
-  );
-}
-
-export function CommentsSection({ item }: { item: FeedbackItem }) {
-  const { t } = useTranslation();
-  const lang = useUiStore((s) => s.language);
-  return (
-    <Section id="comments" icon={<ChatBubbleOutlined fontSize="small" />} title={t('item.sections.comments')} badge={<InternalLabel />} tone="internal">
-      {item.comments.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {t('item.comments.none')}
-        </Typography>
-      ) : (
-        <Box component="ol" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1.5 }}>
-          {item.comments.map((c) => (
-            <li key={c.id}>
-              <Typography variant="caption" color="text.secondary">
-                {c.authorName} · {formatDateTime(c.at, lang)}
-              </Typography>
-              <Typography variant="body2" sx={textBlock}>
-                {c.text}
-              </Typography>
-            </li>
-          ))}
-        </Box>
-      )}
-    </Section>
-  );
-}
-
-export function AnswerSection({ item }: { item: FeedbackItem }) {
-  const { t } = useTranslation();
-  const lang = useUiStore((s) => s.language);
-  const { sent, draft } = item.answer;
-  return (
-    <Section id="answer" icon={<ReplyOutlined fontSize="small" />} title={t('item.sections.answer')} badge={<PublicLabel />} tone="public">
-      {sent ? (
-        <>
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 0.5 }}>
-            {t('item.answer.sent', { time: formatDateTime(sent.sentAt, lang), by: sent.sentBy })} · {t(`item.answer.sentChannel.${sent.channel}`)}
-          </Typography>
-          <Typography variant="body1" sx={textBlock} data-testid="answer-sent">
-            {sent.text}
-          </Typography>
-        </>
-      ) : draft ? (
-        <>
-          <Typography variant="caption" sx={{ fontWeight: 700 }} component="p">
-            {t('item.answer.draft')}
-          </Typography>
-          <Typography variant="body1" sx={{ ...textBlock, borderLeft: 3, borderColor: 'divider', pl: 1.5, mt: 0.5 }} data-testid="answer-draft">
-            {draft.text}
-          </Typography>
-        </>
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          {t('item.answer.none')}
-        </Typography>
-      )}
     </Section>
   );
 }

@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../state/ui-store.js';
 
-/** Every key of the desk (ui.md "Keyboard"); C and R arrive with the answering issue. */
+/** Every key of the desk (ui.md "Keyboard"). */
 export const KEY_MAP = [
   { keys: ['j'], action: 'next' },
   { keys: ['k'], action: 'previous' },
@@ -20,6 +20,8 @@ export const KEY_MAP = [
   { keys: ['F'], action: 'forward' },
   { keys: ['A'], action: 'assign' },
   { keys: ['L'], action: 'restrict' },
+  { keys: ['C'], action: 'comment' },
+  { keys: ['R'], action: 'reply' },
   { keys: ['X'], action: 'select' },
   { keys: ['1', '…', '9'], action: 'suggestion' },
   { keys: ['Ctrl+Enter'], action: 'submit' },

@@ -26,6 +26,7 @@ import { useActor } from '../../state/use-actor.js';
 import { may } from '../../../shared/workflow/permissions.js';
 import { SignOutDialog } from './SignOutDialog.js';
 import { SearchField } from '../search/SearchField.js';
+import { NotificationsButton } from '../notifications/NotificationsButton.js';
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -159,6 +160,7 @@ export function TopBar({ session }: { session: Session | null | undefined }) {
         <LanguageSwitch />
         {session ? (
           <>
+            <NotificationsButton />
             <Tooltip title={t('topBar.keyboardHelp')}>
               <IconButton color="inherit" onClick={() => setKeyMapOpen(true)} aria-label={t('topBar.keyboardHelp')}>
                 <KeyboardOutlined />

@@ -10,6 +10,7 @@ import { useUiStore } from '../../state/ui-store.js';
 import { useActor } from '../../state/use-actor.js';
 import { may, type Actor } from '../../../shared/workflow/permissions.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
+import { AdminPanel } from '../admin/AdminPanel.js';
 import { InboxList, type InboxListHandle } from '../inbox/InboxList.js';
 import { ViewsPane } from '../inbox/ViewsPane.js';
 import { ItemView } from '../item/ItemView.js';
@@ -18,6 +19,7 @@ import { SearchResults } from '../search/SearchResults.js';
 import { suggestionKeys, triageDialogFor } from '../triage/TriagePanel.js';
 import { TriageDialogs } from '../triage/TriageDialogs.js';
 import { WalkInForm } from '../walk-in/WalkInForm.js';
+import { CollabDialogs } from '../collab/CollabDialogs.js';
 import { KeyMapDialog } from './KeyMapDialog.js';
 
 function Notices() {
@@ -71,7 +73,7 @@ export function Workspace() {
           break;
         }
         case 'back':
-          if (ui.mode === 'dashboard' || (ui.mode === 'search' && document.activeElement?.id === 'inbox-list')) {
+          if (ui.mode === 'dashboard' || ui.mode === 'admin' || (ui.mode === 'search' && document.activeElement?.id === 'inbox-list')) {
             ui.setMode('inbox');
             // The list pane is rendered anew for the inbox.
             requestAnimationFrame(() => list.current?.focus());
@@ -99,12 +101,20 @@ export function Workspace() {
           if (!suggestionKeys.accept) return;
           suggestionKeys.accept(Number(event.key));
           break;
+        case 'comment':
+        case 'reply':
+          // On the open item, or the row under the cursor (opened first); the field takes the
+          // focus as soon as it is on screen (useFocusRequest).
+          if (ui.mode === 'dashboard' || ui.mode === 'admin' || !targetId) return;
+          if (ui.openItemId !== targetId) ui.openItem(targetId);
+          ui.requestFocus(action);
+          break;
         case 'kind':
         case 'service':
         case 'forward':
         case 'assign':
         case 'restrict': {
-          if (ui.mode === 'dashboard') return;
+          if (ui.mode === 'dashboard' || ui.mode === 'admin') return;
           const bulk = ui.selection.length > 0 && action !== 'restrict';
           const ids = bulk ? ui.selection : targetId ? [targetId] : [];
           if (ids.length === 0) return;
@@ -132,6 +142,8 @@ export function Workspace() {
       <ViewsPane />
       {mode === 'dashboard' ? (
         <Dashboard />
+      ) : mode === 'admin' ? (
+        <AdminPanel />
       ) : (
         <>
           {mode === 'search' ? <SearchResults ref={list} /> : <InboxList ref={list} />}
@@ -140,6 +152,7 @@ export function Workspace() {
       )}
       <KeyMapDialog />
       <TriageDialogs />
+      <CollabDialogs />
       <WalkInForm />
       <Notices />
     </Box>

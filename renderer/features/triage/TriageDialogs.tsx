@@ -2,103 +2,19 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import MenuList from '@mui/material/MenuList';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kind, Language } from '../../../shared/domain/enums.js';
 import type { Department, Service, Staff } from '../../../shared/domain/reference.js';
 import { registryRedirectReply } from '../../../shared/workflow/registry-redirect.js';
 import { useDesk } from '../../app/desk-context.js';
-import { useErrorText } from '../../components/ErrorText.js';
-import { useItem, useMutate, useReference, useSession } from '../../state/queries.js';
-import { useUiStore, type TriageDialogKind } from '../../state/ui-store.js';
-
-type Call = { name: string; args: Record<string, unknown> };
-
-/** Runs the calls (one per item), reports the outcome, closes on success. */
-function useRun() {
-  const { t } = useTranslation();
-  const mutate = useMutate();
-  const errorText = useErrorText();
-  const close = useUiStore((s) => s.closeDialog);
-  const notify = useUiStore((s) => s.notify);
-  const clearSelection = useUiStore((s) => s.clearSelection);
-  const [error, setError] = useState<string | null>(null);
-  const run = (calls: Call[]) => {
-    setError(null);
-    mutate.mutate(calls, {
-      onSuccess: ({ done, failed }) => {
-        if (failed.length === 0) {
-          close();
-          if (calls.length > 1) clearSelection();
-          notify({ text: calls.length > 1 ? t('bulk.done', { ok: done.length, failed: 0 }) : t('triage.saved'), severity: 'success' });
-        } else if (calls.length === 1) {
-          setError(errorText(failed[0].error));
-        } else {
-          close();
-          clearSelection();
-          notify({ text: t('bulk.done', { ok: done.length, failed: failed.length }), severity: 'error' });
-        }
-      },
-      onError: (err) => setError(errorText(err)),
-    });
-  };
-  return { run, error, busy: mutate.isPending };
-}
-
-function Shell({ title, children, onSubmit, busy, error, submitLabel, testId, focusSubmit = false }: {
-  title: string;
-  /** Confirmation dialogs with nothing to type start on the confirm button. */
-  focusSubmit?: boolean;
-  children: ReactNode;
-  onSubmit?: () => void;
-  busy: boolean;
-  error: string | null;
-  submitLabel?: string;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const close = useUiStore((s) => s.closeDialog);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (onSubmit && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      onSubmit();
-    }
-  };
-  return (
-    <Dialog open onClose={close} aria-labelledby="triage-dialog-title" maxWidth="sm" fullWidth onKeyDown={onKeyDown} data-testid={testId}>
-      <DialogTitle id="triage-dialog-title">{title}</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-        {children}
-        {error ? (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        {onSubmit ? (
-          <Typography variant="caption" color="text.secondary" sx={{ mr: 'auto', pl: 2 }}>
-            {t('triage.submitHint')}
-          </Typography>
-        ) : null}
-        <Button onClick={close}>{t('triage.cancel')}</Button>
-        {onSubmit ? (
-          <Button variant="contained" onClick={onSubmit} disabled={busy} data-testid="triage-submit" autoFocus={focusSubmit}>
-            {submitLabel ?? t('triage.confirm')}
-          </Button>
-        ) : null}
-      </DialogActions>
-    </Dialog>
-  );
-}
+import { Shell, useRun } from '../../components/ActionDialog.js';
+import { useItem, useReference, useSession } from '../../state/queries.js';
+import { isTriageDialog, useUiStore, type TriageDialogKind } from '../../state/ui-store.js';
 
 /** A short list picked with arrows + Enter or with its number key. */
 function Choice<T extends string>({ title, values, label, onPick, busy, error, testId }: {
@@ -309,7 +225,7 @@ function DialogBody({ kind, itemIds, preset }: { kind: TriageDialogKind; itemIds
 /** The open triage dialog, if any (T, S, F, A, L and the item's action buttons open them). */
 export function TriageDialogs() {
   const dialog = useUiStore((s) => s.dialog);
-  if (!dialog) return null;
+  if (!dialog || !isTriageDialog(dialog.kind)) return null;
   // Keyed so each opening starts with fresh fields.
   return <DialogBody key={`${dialog.kind}:${dialog.itemIds.join(',')}`} kind={dialog.kind} itemIds={dialog.itemIds} preset={dialog.preset ?? {}} />;
 }

@@ -13,6 +13,7 @@ import { useMutate, useRejected, useSuggestions } from '../../state/queries.js';
 import { useActor } from '../../state/use-actor.js';
 import { useUiStore, type TriageDialogKind } from '../../state/ui-store.js';
 import { useMutationName, useRejectionReason } from '../sync/RejectedList.js';
+import { DialogButtons } from '../../components/ActionDialog.js';
 import { useLookup } from '../../state/use-lookup.js';
 
 /** The open item's suggestion accept handler, for the number keys (one panel is open at a time). */
@@ -34,7 +35,7 @@ const ACTIONS: Array<{ dialog: TriageDialogKind; label: string; key?: string; ne
   { dialog: 'spam', label: 'triage.spam', needs: 'classify' },
   { dialog: 'redirect', label: 'triage.redirect', needs: 'forward' },
   { dialog: 'duplicate', label: 'triage.duplicate', needs: 'classify' },
-  { dialog: 'outside', label: 'triage.outside', needs: 'comment' },
+  { dialog: 'outside', label: 'triage.outside', needs: 'draft_answer' },
 ];
 
 function Band({ children, tone, testId }: { children: React.ReactNode; tone: 'info' | 'warning' | 'error'; testId: string }) {
@@ -51,7 +52,6 @@ export function TriagePanel({ item }: { item: FeedbackItem }) {
   const mutationName = useMutationName();
   const rejectionReason = useRejectionReason();
   const actor = useActor();
-  const openDialog = useUiStore((s) => s.openDialog);
   const mutate = useMutate();
   const rejected = useRejected();
   const mine = (rejected.data ?? []).filter((r) => r.itemId === item.id);
@@ -80,28 +80,13 @@ export function TriagePanel({ item }: { item: FeedbackItem }) {
             {t('triage.startTriage')}
           </Button>
         ) : null}
-        {ACTIONS.map((a) => {
-          const dialog = a.dialog === 'restrict' && item.restricted ? 'lift' : a.dialog;
-          const label = dialog === 'lift' ? 'triage.lift' : a.label;
-          return (
-            <Button
-              key={a.dialog}
-              size="small"
-              variant="outlined"
-              disabled={!allowed(a.needs)}
-              title={allowed(a.needs) ? undefined : t('triage.notAllowed')}
-              onClick={() => openDialog(dialog, [item.id])}
-              data-testid={`triage-${dialog}`}
-            >
-              {t(label as 'triage.setKind')}
-              {a.key ? (
-                <Box component="kbd" sx={{ ml: 0.75, fontFamily: 'monospace', fontSize: '0.75rem', opacity: 0.8 }}>
-                  {a.key}
-                </Box>
-              ) : null}
-            </Button>
-          );
-        })}
+        <DialogButtons
+          item={item}
+          actions={ACTIONS.map((a) => {
+            const dialog = a.dialog === 'restrict' && item.restricted ? 'lift' : a.dialog;
+            return { dialog, label: dialog === 'lift' ? 'triage.lift' : a.label, needs: a.needs, shortcut: a.key, testId: `triage-${dialog}` };
+          })}
+        />
       </Box>
       <SuggestionsPanel item={item} />
     </Paper>
