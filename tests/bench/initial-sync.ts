@@ -37,7 +37,7 @@ function pageBody(cookie: number, limit: number): string {
     lastMutationId: 0,
     revoked: [],
     results: [],
-    reference: cookie === 0 ? { departments: [], services: [], staff: [] } : null,
+    reference: cookie === 0 ? { departments: [], services: [], staff: [], templates: [] } : null,
   };
   return `${JSON.stringify(head).slice(0, -1)},"items":[${itemJson.slice(cookie, end).join(',')}]}`;
 }

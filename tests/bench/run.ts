@@ -32,6 +32,7 @@ const triageTargets: Record<string, number> = { inbox_page_200k: 10, search_200k
 const steps: Step[] = [
   { id: 'initial-sync', script: 'initial-sync.ts', args: () => ['100000'], timeoutMs: 5 * 60_000 },
   { id: 'push-pull', script: 'push-pull.ts', args: () => [], timeoutMs: 3 * 60_000 },
+  { id: 'collaboration', script: 'collaboration.ts', args: () => [], timeoutMs: 3 * 60_000 },
   { id: 'fill-cache', script: 'fill-cache.ts', args: (dir) => [dir, String(COUNT), OFFLINE_CENTRAL], timeoutMs: 5 * 60_000 },
   { id: 'inbox-page', script: 'inbox-page.ts', args: (dir) => [String(COUNT), dir], needsCache: true, timeoutMs: 3 * 60_000 },
   { id: 'first-paint', script: 'first-paint.ts', args: (dir) => [String(COUNT), dir], needsCache: true, timeoutMs: 5 * 60_000 },

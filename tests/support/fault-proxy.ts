@@ -27,6 +27,12 @@ export class FaultProxy {
     this.onlyPrefix = onlyPrefix;
   }
 
+  /** The network goes down: new requests are refused and open ones (the live-event stream) are cut. */
+  goOffline(): void {
+    this.setMode('refuse');
+    this.server?.closeAllConnections();
+  }
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => this.handle(req, res));
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));

@@ -77,12 +77,12 @@ function startTsx(script: string, args: string[], readyUrl: string, port: number
   );
 }
 
-export async function startCentralProcess(opts: { dataDir?: string; port?: number; seed?: 'demo' | 'none' } = {}): Promise<RunningProcess> {
+export async function startCentralProcess(opts: { dataDir?: string; port?: number; seed?: 'demo' | 'none'; env?: NodeJS.ProcessEnv } = {}): Promise<RunningProcess> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? tempDir('central');
   const args = ['--port', String(port), '--data', dataDir];
   if ((opts.seed ?? 'demo') === 'demo') args.push('--seed', 'demo');
-  return startTsx('central/cli.ts', args, `http://127.0.0.1:${port}/health`, port);
+  return startTsx('central/cli.ts', args, `http://127.0.0.1:${port}/health`, port, opts.env);
 }
 
 export async function startWebHostProcess(opts: { centralUrl: string; dataDir?: string; port?: number }): Promise<RunningProcess> {
